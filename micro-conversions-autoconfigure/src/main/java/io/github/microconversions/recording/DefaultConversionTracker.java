@@ -1,0 +1,127 @@
+package io.github.microconversions.recording;
+
+import java.util.Currency;
+
+import io.github.microconversions.ConversionKind;
+import io.github.microconversions.ConversionTracker;
+import io.github.microconversions.metrics.ConversionCounters;
+import io.github.microconversions.metrics.ConversionMeters;
+import io.github.microconversions.visitor.Channel;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link ConversionTracker} that records into the application's conversion meters.
+ */
+public class DefaultConversionTracker implements ConversionTracker {
+
+	private final ConversionMeters meters;
+
+	private final ConversionRecorder recorder;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	private final TrackingErrors errors;
+
+	/**
+	 * Create a new tracker.
+	 * @param meters the conversion meters
+	 * @param recorder the recorder
+	 * @param idempotencyKeys the keys seen recently
+	 * @param errors where failures are counted
+	 */
+	public DefaultConversionTracker(ConversionMeters meters, ConversionRecorder recorder,
+			IdempotencyKeys idempotencyKeys, TrackingErrors errors) {
+		this.meters = meters;
+		this.recorder = recorder;
+		this.idempotencyKeys = idempotencyKeys;
+		this.errors = errors;
+	}
+
+	@Override
+	public Recording conversion(String name) {
+		return new DefaultRecording(name);
+	}
+
+	private final class DefaultRecording implements Recording {
+
+		private final String name;
+
+		private @Nullable Number amount;
+
+		private @Nullable String currency;
+
+		private @Nullable String idempotencyKey;
+
+		DefaultRecording(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public Recording revenue(Number amount, String currency) {
+			this.amount = amount;
+			this.currency = currency;
+			return this;
+		}
+
+		@Override
+		public Recording idempotencyKey(String key) {
+			this.idempotencyKey = key;
+			return this;
+		}
+
+		@Override
+		public boolean record() {
+			ConversionCounters counters = DefaultConversionTracker.this.meters.find(this.name);
+			if (counters == null) {
+				DefaultConversionTracker.this.errors.report(TrackingErrorReason.UNKNOWN_CONVERSION, this.name,
+						"ConversionTracker was asked to record '" + this.name + "', which is not declared. Declare it "
+								+ "with micro-conversions.conversions." + this.name + ".kind=micro|macro or an annotation",
+						null);
+				return false;
+			}
+			if (this.idempotencyKey != null
+					&& !DefaultConversionTracker.this.idempotencyKeys.claim(this.name, this.idempotencyKey)) {
+				return false;
+			}
+			Double revenue = validRevenue(counters);
+			String revenueCurrency = (revenue != null && this.currency != null) ? this.currency : "";
+			DefaultConversionTracker.this.recorder.success(counters, Channel.DIRECT, revenue, revenueCurrency);
+			return true;
+		}
+
+		private @Nullable Double validRevenue(ConversionCounters counters) {
+			if (this.amount == null || this.currency == null) {
+				return null;
+			}
+			double value = this.amount.doubleValue();
+			String problem = null;
+			if (counters.kind() == ConversionKind.MICRO) {
+				problem = "is a micro conversion, which carries no revenue; declare it macro";
+			}
+			else if (!Double.isFinite(value) || value < 0) {
+				problem = "was given the revenue " + this.amount + "; revenue must be a non-negative number";
+			}
+			else if (!isCurrency(this.currency)) {
+				problem = "was given the currency '" + this.currency + "', which is not an ISO 4217 code";
+			}
+			if (problem != null) {
+				DefaultConversionTracker.this.errors.report(TrackingErrorReason.INVALID_REVENUE, this.name,
+						"Conversion '" + this.name + "' " + problem + "; it is counted without revenue", null);
+				return null;
+			}
+			return value;
+		}
+
+		private static boolean isCurrency(String code) {
+			try {
+				Currency.getInstance(code);
+				return true;
+			}
+			catch (IllegalArgumentException ex) {
+				return false;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.github.microconversions.aop;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.microconversions.aop.ConversionMethodInterceptor.Collaborators;
+import io.github.microconversions.metrics.ConversionMeters;
+import io.github.microconversions.recording.ConversionRecorder;
+import io.github.microconversions.recording.TrackingErrors;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.aop.Advisor;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+
+/**
+ * Proxies a target as Spring Boot does (CGLIB), with the conversion advisor and nothing else.
+ */
+final class ConversionProxies {
+
+	private final ConversionMethodRegistry registry = new ConversionMethodRegistry();
+
+	private final Advisor advisor;
+
+	ConversionProxies(MeterRegistry meterRegistry, int maxTagValues) {
+		Collaborators collaborators = new Collaborators(new ConversionMeters(meterRegistry, maxTagValues),
+				new ConversionRecorder(), new TrackingErrors(meterRegistry, Ticker.systemTicker()), "EUR");
+		this.advisor = new DefaultPointcutAdvisor(new ConversionPointcut(),
+				new ConversionMethodInterceptor(this.registry, () -> collaborators));
+	}
+
+	Advisor advisor() {
+		return this.advisor;
+	}
+
+	@SuppressWarnings("unchecked")
+	<T> T proxy(T target) {
+		ProxyFactory factory = new ProxyFactory(target);
+		factory.setProxyTargetClass(true);
+		factory.addAdvisor(this.advisor);
+		return (T) factory.getProxy();
+	}
+
+}

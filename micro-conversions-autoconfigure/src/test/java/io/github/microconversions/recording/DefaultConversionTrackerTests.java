@@ -1,0 +1,100 @@
+package io.github.microconversions.recording;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.microconversions.ConversionKind;
+import io.github.microconversions.metrics.ConversionMeters;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link DefaultConversionTracker}.
+ */
+class DefaultConversionTrackerTests {
+
+	private final AtomicLong nanos = new AtomicLong();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final DefaultConversionTracker tracker;
+
+	DefaultConversionTrackerTests() {
+		ConversionMeters meters = new ConversionMeters(this.registry, 100);
+		meters.declare("purchase", ConversionKind.MACRO, "EUR");
+		meters.declare("newsletter-signup", ConversionKind.MICRO, null);
+		this.tracker = new DefaultConversionTracker(meters, new ConversionRecorder(),
+				new IdempotencyKeys(3, Duration.ofDays(7), this.nanos::get),
+				new TrackingErrors(this.registry, this.nanos::get));
+	}
+
+	@Test
+	void recordsAConversionWithRevenue() {
+		assertThat(this.tracker.conversion("purchase").revenue(new BigDecimal("42.50"), "EUR").record()).isTrue();
+		assertThat(this.tracker.conversion("purchase").revenue(7.5, "EUR").record()).isTrue();
+		assertThat(hits("purchase")).isEqualTo(2);
+		assertThat(revenue("EUR")).isEqualTo(50.0);
+	}
+
+	@Test
+	void countsARetriedIdempotencyKeyOnce() {
+		for (int i = 0; i < 3; i++) {
+			this.tracker.conversion("purchase").revenue(10, "EUR").idempotencyKey("order-1").record();
+		}
+		assertThat(this.tracker.conversion("purchase").revenue(10, "EUR").idempotencyKey("order-2").record()).isTrue();
+		assertThat(this.tracker.conversion("purchase").idempotencyKey("order-2").record()).isFalse();
+		assertThat(hits("purchase")).isEqualTo(2);
+		assertThat(revenue("EUR")).isEqualTo(20.0);
+	}
+
+	@Test
+	void forgetsIdempotencyKeysAfterTheirRetention() {
+		this.tracker.conversion("purchase").idempotencyKey("order-1").record();
+		this.nanos.addAndGet(Duration.ofDays(7).plusSeconds(1).toNanos());
+		assertThat(this.tracker.conversion("purchase").idempotencyKey("order-1").record()).isTrue();
+		assertThat(hits("purchase")).isEqualTo(2);
+	}
+
+	@Test
+	void keepsMemoryBoundedUnderAFloodOfKeys() {
+		for (int i = 0; i < 10_000; i++) {
+			this.tracker.conversion("purchase").idempotencyKey("order-" + i + "x".repeat(1000)).record();
+		}
+		assertThat(hits("purchase")).isEqualTo(10_000);
+	}
+
+	@Test
+	void countsAnUndeclaredConversionAsErrorWithoutCreatingASeries() {
+		assertThat(this.tracker.conversion("typo").record()).isFalse();
+		assertThat(this.registry.get("conversion.errors").tag("reason", "unknown-conversion").counter().count())
+			.isEqualTo(1);
+		assertThat(this.registry.find("conversion.hits").tag("conversion", "typo").counters()).isEmpty();
+	}
+
+	@Test
+	void countsInvalidRevenueAsErrorAndTheHitWithoutRevenue() {
+		this.tracker.conversion("purchase").revenue(-5, "EUR").record();
+		this.tracker.conversion("purchase").revenue(5, "EURO").record();
+		this.tracker.conversion("newsletter-signup").revenue(5, "EUR").record();
+		assertThat(hits("purchase")).isEqualTo(2);
+		assertThat(hits("newsletter-signup")).isEqualTo(1);
+		assertThat(revenue("EUR")).isZero();
+		assertThat(this.registry.get("conversion.errors").tag("reason", "invalid-revenue").counter().count())
+			.isEqualTo(3);
+	}
+
+	private double hits(String conversion) {
+		return this.registry.get("conversion.hits").tags("conversion", conversion, "channel", "direct").counter().count();
+	}
+
+	private double revenue(String currency) {
+		return this.registry.get("conversion.revenue")
+			.tags("conversion", "purchase", "currency", currency, "channel", "direct")
+			.counter()
+			.count();
+	}
+
+}
