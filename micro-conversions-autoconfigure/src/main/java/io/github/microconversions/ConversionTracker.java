@@ -1,16 +1,29 @@
 package io.github.microconversions;
 
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * Records conversions from code, for what an annotation cannot express, such as a payment
  * webhook that confirms a purchase hours after the visitor left:
  * <pre class="code">
- * tracker.conversion("purchase").revenue(amount, "EUR").idempotencyKey(orderId).record();
+ * tracker.conversion("purchase").visitor(visitorId).revenue(amount, "EUR").idempotencyKey(orderId).record();
  * </pre>
  * A conversion recorded here must be declared, by an annotation or under
  * {@code micro-conversions.conversions.<name>.kind}. Recording never throws: a problem is
  * counted in {@code conversion.errors} and logged at most once a minute.
  */
 public interface ConversionTracker {
+
+	/**
+	 * Return the visitor of the current request, to store with an order so that a later
+	 * webhook can record the purchase for them. In cookie mode it is the value of the visitor's
+	 * cookie.
+	 * @return the visitor id, or empty outside a request, for a bot, or for an anonymous
+	 * request (privacy signal, or visitor mode {@code none})
+	 */
+	Optional<String> currentVisitorId();
 
 	/**
 	 * Start recording a conversion.
@@ -23,6 +36,15 @@ public interface ConversionTracker {
 	 * A conversion about to be recorded.
 	 */
 	interface Recording {
+
+		/**
+		 * Record the conversion for a visitor, instead of the current request's. The hit
+		 * counts in the channel of the visitor's latest visit.
+		 * @param visitorId an id from {@link #currentVisitorId()}, or {@code null} for an
+		 * anonymous hit
+		 * @return this recording
+		 */
+		Recording visitor(@Nullable String visitorId);
 
 		/**
 		 * Set the revenue of a macro conversion.

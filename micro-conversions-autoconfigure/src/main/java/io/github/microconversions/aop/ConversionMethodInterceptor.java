@@ -14,7 +14,7 @@ import io.github.microconversions.metrics.FailureOutcome;
 import io.github.microconversions.recording.ConversionRecorder;
 import io.github.microconversions.recording.TrackingErrorReason;
 import io.github.microconversions.recording.TrackingErrors;
-import io.github.microconversions.visitor.Channel;
+import io.github.microconversions.visitor.VisitContext;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -57,27 +57,31 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 		if (conversion == null) {
 			return invocation.proceed();
 		}
+		VisitContext visit = VisitContext.current();
+		if (visit.bot()) {
+			return invocation.proceed();
+		}
 		Object result;
 		try {
 			result = invocation.proceed();
 		}
 		catch (Throwable ex) {
-			recordFailure(conversion, ex);
+			recordFailure(conversion, visit, ex);
 			throw ex;
 		}
 		if (conversion.method().asynchronous() && result instanceof CompletionStage<?> stage) {
 			@Nullable Object[] arguments = invocation.getArguments();
 			stage.whenComplete((value, ex) -> {
 				if (ex != null) {
-					recordFailure(conversion, ex);
+					recordFailure(conversion, visit, ex);
 				}
 				else {
-					recordReturn(conversion, arguments, value);
+					recordReturn(conversion, visit, arguments, value);
 				}
 			});
 			return result;
 		}
-		recordReturn(conversion, invocation.getArguments(), result);
+		recordReturn(conversion, visit, invocation.getArguments(), result);
 		return result;
 	}
 
@@ -103,36 +107,38 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 						collaborators.errors()));
 	}
 
-	private void recordFailure(BoundConversion conversion, Throwable exception) {
+	private void recordFailure(BoundConversion conversion, VisitContext visit, Throwable exception) {
 		try {
-			conversion.recorder().failure(conversion.counters(), this.failureClassifier.classify(exception));
+			conversion.recorder().failure(conversion.counters(), visit, this.failureClassifier.classify(exception));
 		}
 		catch (RuntimeException ex) {
 			reportInternal(conversion, ex);
 		}
 	}
 
-	private void recordReturn(BoundConversion conversion, @Nullable Object[] arguments, @Nullable Object result) {
+	private void recordReturn(BoundConversion conversion, VisitContext visit, @Nullable Object[] arguments,
+			@Nullable Object result) {
 		try {
 			FailureOutcome failure = this.failureClassifier.classifyResult(result);
 			if (failure == null && hasErrors(arguments, conversion.method().errorsParameterIndexes())) {
 				failure = FailureOutcome.REJECTED;
 			}
 			if (failure != null) {
-				conversion.recorder().failure(conversion.counters(), failure);
+				conversion.recorder().failure(conversion.counters(), visit, failure);
 				return;
 			}
-			recordSuccess(conversion, arguments, result);
+			recordSuccess(conversion, visit, arguments, result);
 		}
 		catch (RuntimeException ex) {
 			reportInternal(conversion, ex);
 		}
 	}
 
-	private void recordSuccess(BoundConversion conversion, @Nullable Object[] arguments, @Nullable Object result) {
+	private void recordSuccess(BoundConversion conversion, VisitContext visit, @Nullable Object[] arguments,
+			@Nullable Object result) {
 		ConversionMethod method = conversion.method();
 		if (!method.hasExpressions()) {
-			conversion.recorder().success(conversion.counters(), Channel.DIRECT, null, conversion.currency());
+			conversion.recorder().success(conversion.counters(), visit, null, conversion.currency());
 			return;
 		}
 		EvaluationContext context = method.evaluationContext(arguments, result);
@@ -143,12 +149,12 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 				return;
 			}
 			if (!condition) {
-				conversion.recorder().failure(conversion.counters(), FailureOutcome.REJECTED);
+				conversion.recorder().failure(conversion.counters(), visit, FailureOutcome.REJECTED);
 				return;
 			}
 		}
 		Double revenue = (method.revenue() != null) ? evaluator.revenue(method.revenue()) : null;
-		conversion.recorder().success(conversion.counters(), Channel.DIRECT, revenue, conversion.currency());
+		conversion.recorder().success(conversion.counters(), visit, revenue, conversion.currency());
 		recordTags(conversion, method.tags(), evaluator);
 	}
 

@@ -1,7 +1,10 @@
 package io.github.microconversions.autoconfigure;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.microconversions.ConversionKind;
@@ -11,6 +14,8 @@ import io.github.microconversions.aop.ConversionMethodInterceptor.Collaborators;
 import io.github.microconversions.aop.ConversionMethodRegistry;
 import io.github.microconversions.aop.ConversionMethodScanner;
 import io.github.microconversions.aop.ConversionPointcut;
+import io.github.microconversions.journey.InMemoryJourneyStore;
+import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionMeters;
 import io.github.microconversions.recording.ConversionRecorder;
 import io.github.microconversions.recording.DeclaredConversions;
@@ -89,8 +94,18 @@ public final class MicroConversionsAutoConfiguration {
 	}
 
 	@Bean
-	ConversionRecorder conversionRecorder() {
-		return new ConversionRecorder();
+	@ConditionalOnMissingBean(JourneyStore.class)
+	InMemoryJourneyStore journeyStore(MicroConversionsProperties properties, MeterRegistry meterRegistry,
+			ObjectProvider<Clock> clock) {
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		return new InMemoryJourneyStore(properties.getStore().getMaxVisitors(), properties.getStore().getIdleTimeout(),
+				properties.getVisit().getTimeout(), meterRegistry, () -> TimeUnit.MILLISECONDS.toNanos(time.millis()),
+				ForkJoinPool.commonPool());
+	}
+
+	@Bean
+	ConversionRecorder conversionRecorder(JourneyStore journeyStore, ObjectProvider<Clock> clock) {
+		return new ConversionRecorder(journeyStore, clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

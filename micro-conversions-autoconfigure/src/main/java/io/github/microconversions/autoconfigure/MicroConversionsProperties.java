@@ -2,11 +2,17 @@ package io.github.microconversions.autoconfigure;
 
 import java.time.Duration;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import io.github.microconversions.ConversionKind;
 import io.github.microconversions.definition.ConversionNames;
+import io.github.microconversions.visitor.UserAgentBotDetector;
+import io.github.microconversions.visitor.VisitorMode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -48,6 +54,14 @@ public class MicroConversionsProperties implements InitializingBean {
 
 	private final Idempotency idempotency = new Idempotency();
 
+	private final Visitor visitor = new Visitor();
+
+	private final Visit visit = new Visit();
+
+	private final Bots bots = new Bots();
+
+	private final Store store = new Store();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -84,6 +98,22 @@ public class MicroConversionsProperties implements InitializingBean {
 		return this.idempotency;
 	}
 
+	public Visitor getVisitor() {
+		return this.visitor;
+	}
+
+	public Visit getVisit() {
+		return this.visit;
+	}
+
+	public Bots getBots() {
+		return this.bots;
+	}
+
+	public Store getStore() {
+		return this.store;
+	}
+
 	/**
 	 * Stop start-up on a value that cannot work, naming the property and the fix.
 	 */
@@ -98,9 +128,23 @@ public class MicroConversionsProperties implements InitializingBean {
 		}
 		requirePositive("micro-conversions.tags.max-values", this.tags.getMaxValues());
 		requirePositive("micro-conversions.idempotency.max-keys", this.idempotency.getMaxKeys());
-		if (this.idempotency.getRetention().isNegative() || this.idempotency.getRetention().isZero()) {
-			throw new InvalidConfigurationPropertyValueException("micro-conversions.idempotency.retention",
-					this.idempotency.getRetention(), "Use a positive duration such as 7d.");
+		requirePositive("micro-conversions.idempotency.retention", this.idempotency.getRetention(), "7d");
+		requirePositive("micro-conversions.visit.timeout", this.visit.getTimeout(), "30m");
+		requirePositive("micro-conversions.visitor.cookie-max-age", this.visitor.getCookieMaxAge(), "365d");
+		requirePositive("micro-conversions.store.max-visitors", this.store.getMaxVisitors());
+		if (this.store.getIdleTimeout().compareTo(this.visit.getTimeout()) < 0) {
+			throw new InvalidConfigurationPropertyValueException("micro-conversions.store.idle-timeout",
+					this.store.getIdleTimeout(), "Hold visitors at least as long as micro-conversions.visit.timeout ("
+							+ this.visit.getTimeout() + "), or every request starts a new visitor.");
+		}
+		for (String pattern : this.bots.getUserAgentPatterns()) {
+			try {
+				Pattern.compile(pattern);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new InvalidConfigurationPropertyValueException("micro-conversions.bots.user-agent-patterns",
+						pattern, "Use a valid regular expression: " + ex.getDescription() + ".");
+			}
 		}
 		this.conversions.forEach((name, conversion) -> {
 			if (!ConversionNames.isValid(name)) {
@@ -113,6 +157,13 @@ public class MicroConversionsProperties implements InitializingBean {
 						"micro-conversions.conversions." + name + ".kind", null, "Set it to micro or macro.");
 			}
 		});
+	}
+
+	private static void requirePositive(String property, Duration value, String example) {
+		if (value.isNegative() || value.isZero()) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"Use a positive duration such as " + example + ".");
+		}
 	}
 
 	private static void requirePositive(String property, long value) {
@@ -192,6 +243,158 @@ public class MicroConversionsProperties implements InitializingBean {
 
 		public void setRetention(Duration retention) {
 			this.retention = retention;
+		}
+
+	}
+
+	/**
+	 * How visitors are told apart.
+	 */
+	public static class Visitor {
+
+		/**
+		 * How to tell visitors apart: 'cookie' (a random id in a first-party cookie),
+		 * 'cookieless' (a daily-rotating salted hash of client address and User-Agent), or
+		 * 'none' (aggregate hits only).
+		 */
+		private VisitorMode mode = VisitorMode.COOKIE;
+
+		/**
+		 * Name of the visitor cookie.
+		 */
+		private String cookieName = "mc_vid";
+
+		/**
+		 * Max age of the visitor cookie, from the visitor's first request.
+		 */
+		private Duration cookieMaxAge = Duration.ofDays(365);
+
+		/**
+		 * Whether to treat requests with 'Sec-GPC: 1' or 'DNT: 1' as anonymous: no cookie, no
+		 * journey, counted in aggregate hits only.
+		 */
+		private boolean respectPrivacySignals = true;
+
+		public VisitorMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(VisitorMode mode) {
+			this.mode = mode;
+		}
+
+		public String getCookieName() {
+			return this.cookieName;
+		}
+
+		public void setCookieName(String cookieName) {
+			this.cookieName = cookieName;
+		}
+
+		public Duration getCookieMaxAge() {
+			return this.cookieMaxAge;
+		}
+
+		public void setCookieMaxAge(Duration cookieMaxAge) {
+			this.cookieMaxAge = cookieMaxAge;
+		}
+
+		public boolean isRespectPrivacySignals() {
+			return this.respectPrivacySignals;
+		}
+
+		public void setRespectPrivacySignals(boolean respectPrivacySignals) {
+			this.respectPrivacySignals = respectPrivacySignals;
+		}
+
+	}
+
+	/**
+	 * Visits: a visitor's requests with gaps under the timeout.
+	 */
+	public static class Visit {
+
+		/**
+		 * Gap between two requests of a visitor after which the second starts a new visit.
+		 */
+		private Duration timeout = Duration.ofMinutes(30);
+
+		/**
+		 * Path patterns, besides Actuator's and the error path, whose requests never start or
+		 * extend a visit, such as '/health-check/**'.
+		 */
+		private List<String> excludePaths = new ArrayList<>();
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public List<String> getExcludePaths() {
+			return this.excludePaths;
+		}
+
+		public void setExcludePaths(List<String> excludePaths) {
+			this.excludePaths = excludePaths;
+		}
+
+	}
+
+	/**
+	 * Bots, counted apart and excluded from everything else.
+	 */
+	public static class Bots {
+
+		/**
+		 * Regular expressions, any of which found in a User-Agent (ignoring case) tells a
+		 * bot. Replaces the defaults (crawlers, headless browsers, HTTP libraries, uptime
+		 * checkers, load generators).
+		 */
+		private List<String> userAgentPatterns = new ArrayList<>(UserAgentBotDetector.DEFAULT_PATTERNS);
+
+		public List<String> getUserAgentPatterns() {
+			return this.userAgentPatterns;
+		}
+
+		public void setUserAgentPatterns(List<String> userAgentPatterns) {
+			this.userAgentPatterns = userAgentPatterns;
+		}
+
+	}
+
+	/**
+	 * The in-memory journey store.
+	 */
+	public static class Store {
+
+		/**
+		 * Maximum number of visitors held; beyond it, visitors are evicted for room and
+		 * counted in conversion.journeys.evicted.
+		 */
+		private long maxVisitors = 100_000;
+
+		/**
+		 * How long a visitor is held after they were last seen.
+		 */
+		private Duration idleTimeout = Duration.ofDays(30);
+
+		public long getMaxVisitors() {
+			return this.maxVisitors;
+		}
+
+		public void setMaxVisitors(long maxVisitors) {
+			this.maxVisitors = maxVisitors;
+		}
+
+		public Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
 		}
 
 	}

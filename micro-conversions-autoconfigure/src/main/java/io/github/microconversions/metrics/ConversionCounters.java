@@ -3,6 +3,7 @@ package io.github.microconversions.metrics;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.microconversions.ConversionKind;
 import io.github.microconversions.visitor.Channel;
@@ -16,9 +17,14 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConversionCounters {
 
+	/** Visitors doing a conversion for the first time. */
+	public static final String VISITORS = "conversion.visitors";
+
 	private final String name;
 
 	private final ConversionKind kind;
+
+	private final int index;
 
 	private final MeterRegistry registry;
 
@@ -28,13 +34,20 @@ public final class ConversionCounters {
 
 	private final Counter[] failures;
 
+	private final Counter[] visitors;
+
+	private final LongAdder milestones = new LongAdder();
+
+	private final LongAdder secondaries = new LongAdder();
+
 	private final ConcurrentMap<String, Counter[]> revenueByCurrency = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, TaggedCounters> tagged = new ConcurrentHashMap<>();
 
-	ConversionCounters(String name, ConversionKind kind, MeterRegistry registry, int maxTagValues) {
+	ConversionCounters(String name, ConversionKind kind, int index, MeterRegistry registry, int maxTagValues) {
 		this.name = name;
 		this.kind = kind;
+		this.index = index;
 		this.registry = registry;
 		this.maxTagValues = maxTagValues;
 		this.hits = Channel.ALL.stream()
@@ -47,6 +60,12 @@ public final class ConversionCounters {
 			.map((outcome) -> Counter.builder(ConversionMeters.FAILURES)
 				.description("Annotated calls that did not succeed, rejected (4xx) or in error")
 				.tags(conversionTags().and("outcome", outcome.tagValue()))
+				.register(registry))
+			.toArray(Counter[]::new);
+		this.visitors = Channel.ALL.stream()
+			.map((channel) -> Counter.builder(VISITORS)
+				.description("Visitors doing a conversion for the first time")
+				.tags(conversionTags().and("channel", channel.tagValue()))
 				.register(registry))
 			.toArray(Counter[]::new);
 	}
@@ -65,6 +84,48 @@ public final class ConversionCounters {
 	 */
 	public ConversionKind kind() {
 		return this.kind;
+	}
+
+	/**
+	 * Return the conversion's index, dense from zero in the order conversions were declared,
+	 * so that a journey can keep the conversions done as bits.
+	 * @return the index
+	 */
+	public int index() {
+		return this.index;
+	}
+
+	/**
+	 * Count a visitor doing the conversion for the first time.
+	 * @param channel the channel of the visitor's visit
+	 */
+	public void firstTimeVisitor(Channel channel) {
+		this.visitors[channel.ordinal()].increment();
+	}
+
+	/**
+	 * Count a micro conversion by where it falls in the visitor's journey.
+	 * @param beforeFirstMacro {@code true} for a milestone (before the visitor's first macro
+	 * conversion), {@code false} for a secondary conversion (after it)
+	 */
+	public void journeyStage(boolean beforeFirstMacro) {
+		(beforeFirstMacro ? this.milestones : this.secondaries).increment();
+	}
+
+	/**
+	 * Return the micro conversions done before the visitor's first macro conversion.
+	 * @return the milestone count
+	 */
+	public long milestones() {
+		return this.milestones.sum();
+	}
+
+	/**
+	 * Return the micro conversions done after the visitor's first macro conversion.
+	 * @return the secondary count
+	 */
+	public long secondaries() {
+		return this.secondaries.sum();
 	}
 
 	/**

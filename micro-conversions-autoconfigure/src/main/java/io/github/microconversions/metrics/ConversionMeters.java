@@ -2,6 +2,7 @@ package io.github.microconversions.metrics;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.microconversions.ConversionKind;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +32,8 @@ public final class ConversionMeters {
 
 	private final ConcurrentMap<String, ConversionCounters> byName = new ConcurrentHashMap<>();
 
+	private final AtomicInteger nextIndex = new AtomicInteger();
+
 	/**
 	 * Create the meters of an application.
 	 * @param registry where to register
@@ -49,8 +52,8 @@ public final class ConversionMeters {
 	 * @return the conversion's meters
 	 */
 	public ConversionCounters declare(String name, ConversionKind kind, @Nullable String currency) {
-		ConversionCounters counters = this.byName.computeIfAbsent(name,
-				(key) -> new ConversionCounters(key, kind, this.registry, this.maxTagValues));
+		ConversionCounters counters = this.byName.computeIfAbsent(name, (key) -> new ConversionCounters(key, kind,
+				this.nextIndex.getAndIncrement(), this.registry, this.maxTagValues));
 		if (currency != null && kind == ConversionKind.MACRO) {
 			counters.declareCurrency(currency);
 		}

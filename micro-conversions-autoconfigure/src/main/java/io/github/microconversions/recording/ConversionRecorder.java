@@ -1,23 +1,59 @@
 package io.github.microconversions.recording;
 
+import java.time.Clock;
+
+import io.github.microconversions.ConversionKind;
+import io.github.microconversions.journey.ConversionOutcome;
+import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionCounters;
 import io.github.microconversions.metrics.FailureOutcome;
 import io.github.microconversions.visitor.Channel;
+import io.github.microconversions.visitor.VisitContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one place where a conversion, from an annotated call or from code, becomes numbers.
+ * The one place where a conversion, from an annotated call or from code, becomes numbers: the
+ * aggregate meters, and the visitor's journey when the visitor is known.
  */
 public class ConversionRecorder {
+
+	private final JourneyStore journeys;
+
+	private final Clock clock;
+
+	/**
+	 * Create a new recorder.
+	 * @param journeys the visitors' journeys
+	 * @param clock the time source
+	 */
+	public ConversionRecorder(JourneyStore journeys, Clock clock) {
+		this.journeys = journeys;
+		this.clock = clock;
+	}
 
 	/**
 	 * Record a conversion.
 	 * @param counters the conversion's meters
-	 * @param channel the channel of the visitor's visit
+	 * @param visit who converted, and through which channel; a bot records nothing
 	 * @param revenue the revenue, or {@code null} for none
 	 * @param currency the ISO 4217 code of the revenue
 	 */
-	public void success(ConversionCounters counters, Channel channel, @Nullable Double revenue, String currency) {
+	public void success(ConversionCounters counters, VisitContext visit, @Nullable Double revenue, String currency) {
+		if (visit.bot()) {
+			return;
+		}
+		Channel channel = visit.channel();
+		if (visit.visitor() != null) {
+			ConversionOutcome outcome = this.journeys.convert(visit.visitor(), counters.index(), counters.kind(),
+					this.clock.millis());
+			channel = outcome.channel();
+			if (outcome.firstTime()) {
+				counters.firstTimeVisitor(channel);
+			}
+			if (counters.kind() == ConversionKind.MICRO) {
+				counters.journeyStage(outcome.beforeFirstMacro());
+			}
+		}
 		counters.hit(channel);
 		if (revenue != null) {
 			counters.revenue(currency, channel, revenue);
@@ -27,10 +63,13 @@ public class ConversionRecorder {
 	/**
 	 * Record an annotated call that did not succeed.
 	 * @param counters the conversion's meters
-	 * @param outcome why it did not
+	 * @param visit who made the call; a bot records nothing
+	 * @param outcome why it did not succeed
 	 */
-	public void failure(ConversionCounters counters, FailureOutcome outcome) {
-		counters.failure(outcome);
+	public void failure(ConversionCounters counters, VisitContext visit, FailureOutcome outcome) {
+		if (!visit.bot()) {
+			counters.failure(outcome);
+		}
 	}
 
 }

@@ -1,12 +1,16 @@
 package io.github.microconversions.recording;
 
 import java.util.Currency;
+import java.util.Optional;
+import java.util.UUID;
 
 import io.github.microconversions.ConversionKind;
 import io.github.microconversions.ConversionTracker;
 import io.github.microconversions.metrics.ConversionCounters;
 import io.github.microconversions.metrics.ConversionMeters;
 import io.github.microconversions.visitor.Channel;
+import io.github.microconversions.visitor.CookieVisitorResolver;
+import io.github.microconversions.visitor.VisitContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +42,12 @@ public class DefaultConversionTracker implements ConversionTracker {
 	}
 
 	@Override
+	public Optional<String> currentVisitorId() {
+		UUID visitor = VisitContext.current().visitor();
+		return (visitor != null) ? Optional.of(visitor.toString()) : Optional.empty();
+	}
+
+	@Override
 	public Recording conversion(String name) {
 		return new DefaultRecording(name);
 	}
@@ -52,6 +62,8 @@ public class DefaultConversionTracker implements ConversionTracker {
 
 		private @Nullable String idempotencyKey;
 
+		private @Nullable VisitContext visit;
+
 		DefaultRecording(String name) {
 			this.name = name;
 		}
@@ -60,6 +72,19 @@ public class DefaultConversionTracker implements ConversionTracker {
 		public Recording revenue(Number amount, String currency) {
 			this.amount = amount;
 			this.currency = currency;
+			return this;
+		}
+
+		@Override
+		public Recording visitor(@Nullable String visitorId) {
+			UUID visitor = CookieVisitorResolver.parse(visitorId);
+			if (visitorId != null && visitor == null) {
+				DefaultConversionTracker.this.errors.report(TrackingErrorReason.INVALID_VISITOR, this.name,
+						"ConversionTracker was given a visitor id for '" + this.name
+								+ "' that is not one we issue; it is counted as an anonymous hit",
+						null);
+			}
+			this.visit = (visitor != null) ? new VisitContext(visitor, Channel.DIRECT, false) : VisitContext.NONE;
 			return this;
 		}
 
@@ -79,13 +104,17 @@ public class DefaultConversionTracker implements ConversionTracker {
 						null);
 				return false;
 			}
+			VisitContext visitContext = (this.visit != null) ? this.visit : VisitContext.current();
+			if (visitContext.bot()) {
+				return false;
+			}
 			if (this.idempotencyKey != null
 					&& !DefaultConversionTracker.this.idempotencyKeys.claim(this.name, this.idempotencyKey)) {
 				return false;
 			}
 			Double revenue = validRevenue(counters);
 			String revenueCurrency = (revenue != null && this.currency != null) ? this.currency : "";
-			DefaultConversionTracker.this.recorder.success(counters, Channel.DIRECT, revenue, revenueCurrency);
+			DefaultConversionTracker.this.recorder.success(counters, visitContext, revenue, revenueCurrency);
 			return true;
 		}
 

@@ -15,6 +15,9 @@ public enum TrackingErrorReason {
 	/** {@code ConversionTracker} was asked for a conversion that is not declared. */
 	UNKNOWN_CONVERSION("unknown-conversion"),
 
+	/** {@code ConversionTracker} was given a visitor id that is not one we issue. */
+	INVALID_VISITOR("invalid-visitor"),
+
 	/** Any other failure of the bookkeeping itself. */
 	INTERNAL("internal");
 

@@ -1,7 +1,12 @@
 package io.github.microconversions.aop;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.microconversions.aop.ConversionMethodInterceptor.Collaborators;
+import io.github.microconversions.journey.InMemoryJourneyStore;
+import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionMeters;
 import io.github.microconversions.recording.ConversionRecorder;
 import io.github.microconversions.recording.TrackingErrors;
@@ -20,15 +25,17 @@ final class ConversionProxies {
 
 	private final Advisor advisor;
 
+
 	ConversionProxies(MeterRegistry meterRegistry, int maxTagValues) {
 		Collaborators collaborators = new Collaborators(new ConversionMeters(meterRegistry, maxTagValues),
-				new ConversionRecorder(), new TrackingErrors(meterRegistry, Ticker.systemTicker()), "EUR");
+				new ConversionRecorder(journeys(meterRegistry), Clock.systemUTC()), new TrackingErrors(meterRegistry, Ticker.systemTicker()), "EUR");
 		this.advisor = new DefaultPointcutAdvisor(new ConversionPointcut(),
 				new ConversionMethodInterceptor(this.registry, () -> collaborators));
 	}
 
-	Advisor advisor() {
-		return this.advisor;
+	private static JourneyStore journeys(MeterRegistry meterRegistry) {
+		return new InMemoryJourneyStore(1000, Duration.ofDays(1), Duration.ofMinutes(30), meterRegistry,
+				Ticker.systemTicker(), Runnable::run);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -1,10 +1,13 @@
 package io.github.microconversions.recording;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.microconversions.ConversionKind;
+import io.github.microconversions.journey.InMemoryJourneyStore;
+import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,9 @@ class DefaultConversionTrackerTests {
 		ConversionMeters meters = new ConversionMeters(this.registry, 100);
 		meters.declare("purchase", ConversionKind.MACRO, "EUR");
 		meters.declare("newsletter-signup", ConversionKind.MICRO, null);
-		this.tracker = new DefaultConversionTracker(meters, new ConversionRecorder(),
+		JourneyStore journeys = new InMemoryJourneyStore(1000, Duration.ofDays(30), Duration.ofMinutes(30),
+				this.registry, this.nanos::get, Runnable::run);
+		this.tracker = new DefaultConversionTracker(meters, new ConversionRecorder(journeys, Clock.systemUTC()),
 				new IdempotencyKeys(3, Duration.ofDays(7), this.nanos::get),
 				new TrackingErrors(this.registry, this.nanos::get));
 	}
@@ -84,6 +89,34 @@ class DefaultConversionTrackerTests {
 		assertThat(revenue("EUR")).isZero();
 		assertThat(this.registry.get("conversion.errors").tag("reason", "invalid-revenue").counter().count())
 			.isEqualTo(3);
+	}
+
+	@Test
+	void countsAVisitorOnceAcrossConversionsOfTheSameName() {
+		String visitor = "3f0c8c1e-2a4b-4d6e-8f10-1a2b3c4d5e6f";
+		for (int i = 0; i < 3; i++) {
+			this.tracker.conversion("purchase").visitor(visitor).revenue(10, "EUR").record();
+		}
+		this.tracker.conversion("purchase").visitor("5f0c8c1e-2a4b-4d6e-8f10-1a2b3c4d5e6f").record();
+		assertThat(hits("purchase")).isEqualTo(4);
+		assertThat(this.registry.get("conversion.visitors")
+			.tags("conversion", "purchase", "channel", "direct")
+			.counter()
+			.count()).isEqualTo(2);
+	}
+
+	@Test
+	void countsAHostileVisitorIdAsAnonymous() {
+		assertThat(this.tracker.conversion("purchase").visitor("x".repeat(10_000)).record()).isTrue();
+		assertThat(hits("purchase")).isEqualTo(1);
+		assertThat(this.registry.get("conversion.visitors").tag("conversion", "purchase").counter().count()).isZero();
+		assertThat(this.registry.get("conversion.errors").tag("reason", "invalid-visitor").counter().count())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void hasNoCurrentVisitorOutsideARequest() {
+		assertThat(this.tracker.currentVisitorId()).isEmpty();
 	}
 
 	private double hits(String conversion) {

@@ -1,0 +1,114 @@
+package io.github.microconversions.journey;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.microconversions.ConversionKind;
+import io.github.microconversions.visitor.Channel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The default {@link JourneyStore}: journeys in this JVM's heap, bounded in number, each
+ * expiring after it was last seen. Eviction for room is Caffeine's: recency and frequency, so
+ * that a flood of one-request visitors cannot push out the regular ones.
+ */
+public class InMemoryJourneyStore implements JourneyStore {
+
+	/** Visitors held. */
+	public static final String JOURNEYS = "conversion.journeys";
+
+	/** Visitors dropped for room. */
+	public static final String EVICTED = "conversion.journeys.evicted";
+
+	private final Cache<UUID, Journey> journeys;
+
+	private final long visitTimeoutMillis;
+
+	/**
+	 * Create a new store.
+	 * @param maxVisitors how many visitors to hold at most
+	 * @param idleTimeout how long a visitor is held after they were last seen
+	 * @param visitTimeout the gap after which a request starts a new visit
+	 * @param registry where to register the store's meters
+	 * @param ticker the time source of expiry
+	 * @param maintenance where the cache runs evictions and their listener
+	 */
+	public InMemoryJourneyStore(long maxVisitors, Duration idleTimeout, Duration visitTimeout, MeterRegistry registry,
+			Ticker ticker, Executor maintenance) {
+		Counter evicted = Counter.builder(EVICTED).description("Visitors dropped for room").register(registry);
+		this.journeys = Caffeine.newBuilder()
+			.maximumSize(maxVisitors)
+			.expireAfterAccess(idleTimeout)
+			.ticker(ticker)
+			.executor(maintenance)
+			.<UUID, Journey>removalListener((visitor, journey, cause) -> {
+				if (cause == RemovalCause.SIZE) {
+					evicted.increment();
+				}
+			})
+			.build();
+		this.visitTimeoutMillis = visitTimeout.toMillis();
+		Gauge.builder(JOURNEYS, this, InMemoryJourneyStore::size).description("Visitors held").register(registry);
+	}
+
+	@Override
+	public VisitOutcome visit(UUID visitor, long nowMillis, Supplier<Channel> visitChannel) {
+		VisitOutcome[] outcome = new VisitOutcome[1];
+		this.journeys.asMap().compute(visitor, (key, journey) -> {
+			boolean newVisitor = journey == null;
+			if (newVisitor) {
+				Channel channel = channelOrDirect(visitChannel.get(), Channel.DIRECT);
+				journey = new Journey(channel);
+			}
+			boolean newVisit = journey.touch(nowMillis, this.visitTimeoutMillis);
+			if (newVisit && !newVisitor) {
+				journey.startVisit(channelOrDirect(visitChannel.get(), journey.currentChannel()));
+			}
+			outcome[0] = new VisitOutcome(journey.currentChannel(), newVisitor, newVisit);
+			return journey;
+		});
+		return outcome[0];
+	}
+
+	@Override
+	public ConversionOutcome convert(UUID visitor, int conversionIndex, ConversionKind kind, long nowMillis) {
+		ConversionOutcome[] outcome = new ConversionOutcome[1];
+		this.journeys.asMap().compute(visitor, (key, journey) -> {
+			Journey current = (journey != null) ? journey : new Journey(Channel.DIRECT);
+			outcome[0] = current.convert(conversionIndex, kind, nowMillis);
+			return current;
+		});
+		return outcome[0];
+	}
+
+	@Override
+	public long lastSeen(UUID visitor) {
+		Journey journey = this.journeys.getIfPresent(visitor);
+		return (journey != null) ? journey.lastSeenMillis() : -1;
+	}
+
+	@Override
+	public long size() {
+		return this.journeys.estimatedSize();
+	}
+
+	/**
+	 * Run pending evictions and expirations now, for exact numbers in tests and endpoints.
+	 */
+	public void cleanUp() {
+		this.journeys.cleanUp();
+	}
+
+	private static Channel channelOrDirect(Channel channel, Channel fallback) {
+		return (channel != null) ? channel : fallback;
+	}
+
+}
