@@ -1,0 +1,13 @@
+package io.github.microconversions.sampleshop;
+
+import java.math.BigDecimal;
+
+/**
+ * A placed order.
+ *
+ * @param id the order id, the idempotency key of its payment webhook
+ * @param visitorId the visitor who placed it, kept for the payment webhook
+ * @param total the order total in EUR
+ */
+public record Order(String id, String visitorId, BigDecimal total) {
+}
