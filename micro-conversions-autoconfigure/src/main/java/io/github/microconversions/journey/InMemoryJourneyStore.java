@@ -14,6 +14,7 @@ import io.github.microconversions.visitor.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link JourneyStore}: journeys in this JVM's heap, bounded in number, each
@@ -60,7 +61,7 @@ public class InMemoryJourneyStore implements JourneyStore {
 	}
 
 	@Override
-	public VisitOutcome visit(UUID visitor, long nowMillis, Supplier<Channel> visitChannel) {
+	public VisitOutcome visit(UUID visitor, long nowMillis, Supplier<@Nullable Channel> visitChannel) {
 		VisitOutcome[] outcome = new VisitOutcome[1];
 		this.journeys.asMap().compute(visitor, (key, journey) -> {
 			boolean newVisitor = journey == null;
@@ -107,7 +108,7 @@ public class InMemoryJourneyStore implements JourneyStore {
 		this.journeys.cleanUp();
 	}
 
-	private static Channel channelOrDirect(Channel channel, Channel fallback) {
+	private static Channel channelOrDirect(@Nullable Channel channel, Channel fallback) {
 		return (channel != null) ? channel : fallback;
 	}
 

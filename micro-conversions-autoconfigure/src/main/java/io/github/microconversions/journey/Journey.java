@@ -13,7 +13,8 @@ final class Journey {
 
 	private static final long[] NONE = new long[0];
 
-	private byte firstChannel;
+	// Kept for the endpoint's first-touch attribution.
+	private final byte firstChannel;
 
 	private byte currentChannel;
 
@@ -30,16 +31,8 @@ final class Journey {
 		this.currentChannel = this.firstChannel;
 	}
 
-	Channel firstChannel() {
-		return Channel.ALL.get(this.firstChannel);
-	}
-
 	Channel currentChannel() {
 		return Channel.ALL.get(this.currentChannel);
-	}
-
-	int visits() {
-		return this.visits;
 	}
 
 	long lastSeenMillis() {
@@ -86,15 +79,6 @@ final class Journey {
 		}
 		this.lastSeenSeconds = Math.max(this.lastSeenSeconds, (int) (nowMillis / 1000));
 		return new ConversionOutcome(currentChannel(), firstTime, beforeFirstMacro);
-	}
-
-	boolean hasConverted(int index) {
-		int word = index >>> 6;
-		return word < this.conversionsDone.length && (this.conversionsDone[word] & (1L << (index & 63))) != 0;
-	}
-
-	boolean hasMacroConversion() {
-		return this.firstMacroSeconds >= 0;
 	}
 
 }

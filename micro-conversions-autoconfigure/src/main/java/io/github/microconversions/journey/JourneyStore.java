@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import io.github.microconversions.ConversionKind;
 import io.github.microconversions.visitor.Channel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Holds each visitor's journey: channels, visits, and the conversions done. Each operation is
@@ -21,7 +22,7 @@ public interface JourneyStore {
 	 * and the visitor's previous channel is kept
 	 * @return what the request did
 	 */
-	VisitOutcome visit(UUID visitor, long nowMillis, Supplier<Channel> visitChannel);
+	VisitOutcome visit(UUID visitor, long nowMillis, Supplier<@Nullable Channel> visitChannel);
 
 	/**
 	 * Record a conversion of a visitor.
