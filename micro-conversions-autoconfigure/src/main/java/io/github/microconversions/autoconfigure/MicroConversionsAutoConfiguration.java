@@ -1,7 +1,10 @@
 package io.github.microconversions.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +17,16 @@ import io.github.microconversions.aop.ConversionMethodInterceptor.Collaborators;
 import io.github.microconversions.aop.ConversionMethodRegistry;
 import io.github.microconversions.aop.ConversionMethodScanner;
 import io.github.microconversions.aop.ConversionPointcut;
+import io.github.microconversions.funnel.Funnel;
+import io.github.microconversions.funnel.Funnels;
 import io.github.microconversions.journey.InMemoryJourneyStore;
 import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionMeters;
+import io.github.microconversions.metrics.VisitMeters;
 import io.github.microconversions.recording.ConversionRecorder;
 import io.github.microconversions.recording.DeclaredConversions;
 import io.github.microconversions.recording.DefaultConversionTracker;
+import io.github.microconversions.recording.FunnelAbandonmentSweeper;
 import io.github.microconversions.recording.IdempotencyKeys;
 import io.github.microconversions.recording.TrackingErrors;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,27 +101,53 @@ public final class MicroConversionsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean(JourneyStore.class)
-	InMemoryJourneyStore journeyStore(MicroConversionsProperties properties, MeterRegistry meterRegistry,
-			ObjectProvider<Clock> clock) {
-		Clock time = clock.getIfAvailable(Clock::systemUTC);
-		return new InMemoryJourneyStore(properties.getStore().getMaxVisitors(), properties.getStore().getIdleTimeout(),
-				properties.getVisit().getTimeout(), meterRegistry, () -> TimeUnit.MILLISECONDS.toNanos(time.millis()),
-				ForkJoinPool.commonPool());
+	Funnels conversionFunnels(MicroConversionsProperties properties, MeterRegistry meterRegistry) {
+		List<Funnel> funnels = new ArrayList<>();
+		properties.getFunnels()
+			.forEach((name, funnel) -> funnels.add(new Funnel(name, funnel.getSteps(), funnel.getWindow())));
+		return new Funnels(funnels, meterRegistry);
 	}
 
 	@Bean
-	ConversionRecorder conversionRecorder(JourneyStore journeyStore, ObjectProvider<Clock> clock) {
-		return new ConversionRecorder(journeyStore, clock.getIfAvailable(Clock::systemUTC));
+	VisitMeters conversionVisitMeters(MeterRegistry meterRegistry) {
+		return new VisitMeters(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(JourneyStore.class)
+	InMemoryJourneyStore journeyStore(MicroConversionsProperties properties, Funnels conversionFunnels,
+			MeterRegistry meterRegistry, ObjectProvider<Clock> clock) {
+		Clock time = clock.getIfAvailable(Clock::systemUTC);
+		// A journey must outlive its longest funnel window, or attempts would vanish unfinished.
+		Duration idleTimeout = conversionFunnels.all()
+			.stream()
+			.map(Funnel::window)
+			.reduce(properties.getStore().getIdleTimeout(), (a, b) -> (a.compareTo(b) >= 0) ? a : b);
+		return new InMemoryJourneyStore(properties.getStore().getMaxVisitors(), idleTimeout,
+				properties.getVisit().getTimeout(), conversionFunnels, meterRegistry,
+				() -> TimeUnit.MILLISECONDS.toNanos(time.millis()), ForkJoinPool.commonPool());
+	}
+
+	@Bean
+	ConversionRecorder conversionRecorder(JourneyStore journeyStore, VisitMeters conversionVisitMeters,
+			ObjectProvider<Clock> clock) {
+		return new ConversionRecorder(journeyStore, conversionVisitMeters, clock.getIfAvailable(Clock::systemUTC));
+	}
+
+	@Bean
+	FunnelAbandonmentSweeper funnelAbandonmentSweeper(JourneyStore journeyStore, ObjectProvider<Clock> clock,
+			TrackingErrors conversionTrackingErrors) {
+		return new FunnelAbandonmentSweeper(journeyStore, clock.getIfAvailable(Clock::systemUTC),
+				conversionTrackingErrors);
 	}
 
 	@Bean
 	DeclaredConversions declaredConversions(ConversionMethodRegistry conversionMethodRegistry,
-			ConversionMeters conversionMeters, MicroConversionsProperties properties) {
+			ConversionMeters conversionMeters, Funnels conversionFunnels, MicroConversionsProperties properties) {
 		Map<String, ConversionKind> programmatic = new LinkedHashMap<>();
 		properties.getConversions().forEach((name, conversion) -> programmatic.put(name, conversion.getKind()));
 		return new DeclaredConversions(conversionMethodRegistry, programmatic, conversionMeters,
-				properties.getDefaultCurrency());
+				properties.getDefaultCurrency(), conversionFunnels);
 	}
 
 	@Bean

@@ -3,9 +3,11 @@ package io.github.microconversions.autoconfigure;
 import java.time.Duration;
 import java.util.Currency;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -62,6 +64,11 @@ public class MicroConversionsProperties implements InitializingBean {
 
 	private final Store store = new Store();
 
+	/**
+	 * Funnels by name: ordered steps, each a conversion name, within a window.
+	 */
+	private final Map<String, Funnel> funnels = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -114,6 +121,10 @@ public class MicroConversionsProperties implements InitializingBean {
 		return this.store;
 	}
 
+	public Map<String, Funnel> getFunnels() {
+		return this.funnels;
+	}
+
 	/**
 	 * Stop start-up on a value that cannot work, naming the property and the fix.
 	 */
@@ -137,6 +148,7 @@ public class MicroConversionsProperties implements InitializingBean {
 					this.store.getIdleTimeout(), "Hold visitors at least as long as micro-conversions.visit.timeout ("
 							+ this.visit.getTimeout() + "), or every request starts a new visitor.");
 		}
+		this.funnels.forEach(this::checkFunnel);
 		for (String pattern : this.bots.getUserAgentPatterns()) {
 			try {
 				Pattern.compile(pattern);
@@ -157,6 +169,27 @@ public class MicroConversionsProperties implements InitializingBean {
 						"micro-conversions.conversions." + name + ".kind", null, "Set it to micro or macro.");
 			}
 		});
+	}
+
+	private void checkFunnel(String name, Funnel funnel) {
+		String property = "micro-conversions.funnels." + name;
+		if (!ConversionNames.isValid(name)) {
+			throw new InvalidConfigurationPropertyValueException(property, name,
+					"Name funnels like conversions: lower-case letters, digits, '.', '_' and '-', such as 'checkout'.");
+		}
+		List<String> steps = funnel.getSteps();
+		if (steps.size() < 2) {
+			throw new InvalidConfigurationPropertyValueException(property + ".steps", String.join(",", steps),
+					"A funnel needs at least two steps, such as 'product-view, add-to-cart, purchase'.");
+		}
+		Set<String> seen = new HashSet<>();
+		for (String step : steps) {
+			if (!seen.add(step)) {
+				throw new InvalidConfigurationPropertyValueException(property + ".steps", String.join(",", steps),
+						"The step '" + step + "' appears twice; a funnel's steps are distinct conversions.");
+			}
+		}
+		requirePositive(property + ".window", funnel.getWindow(), "24h");
 	}
 
 	private static void requirePositive(String property, Duration value, String example) {
@@ -377,7 +410,8 @@ public class MicroConversionsProperties implements InitializingBean {
 		private long maxVisitors = 100_000;
 
 		/**
-		 * How long a visitor is held after they were last seen.
+		 * How long a visitor is held after they were last seen; never shorter than the
+		 * longest funnel window.
 		 */
 		private Duration idleTimeout = Duration.ofDays(30);
 
@@ -395,6 +429,39 @@ public class MicroConversionsProperties implements InitializingBean {
 
 		public void setIdleTimeout(Duration idleTimeout) {
 			this.idleTimeout = idleTimeout;
+		}
+
+	}
+
+	/**
+	 * A funnel.
+	 */
+	public static class Funnel {
+
+		/**
+		 * Ordered steps of the funnel, each the name of a declared conversion.
+		 */
+		private List<String> steps = new ArrayList<>();
+
+		/**
+		 * How long after the first step the last must be reached.
+		 */
+		private Duration window = Duration.ofHours(24);
+
+		public List<String> getSteps() {
+			return this.steps;
+		}
+
+		public void setSteps(List<String> steps) {
+			this.steps = steps;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
 		}
 
 	}

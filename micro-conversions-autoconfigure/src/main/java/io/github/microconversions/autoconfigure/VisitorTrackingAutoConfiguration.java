@@ -17,7 +17,6 @@ import io.github.microconversions.visitor.UserAgentBotDetector;
 import io.github.microconversions.visitor.VisitHandlerInterceptor;
 import io.github.microconversions.visitor.VisitTracker;
 import io.github.microconversions.visitor.VisitorResolver;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -67,10 +66,10 @@ public final class VisitorTrackingAutoConfiguration {
 
 	@Bean
 	VisitTracker visitTracker(BotDetector botDetector, VisitorResolver visitorResolver,
-			ChannelClassifier channelClassifier, JourneyStore journeyStore, MeterRegistry meterRegistry,
+			ChannelClassifier channelClassifier, JourneyStore journeyStore, VisitMeters conversionVisitMeters,
 			ObjectProvider<Clock> clock, MicroConversionsProperties properties) {
-		return new VisitTracker(botDetector, visitorResolver, channelClassifier, journeyStore,
-				new VisitMeters(meterRegistry), clock.getIfAvailable(Clock::systemUTC),
+		return new VisitTracker(botDetector, visitorResolver, channelClassifier, journeyStore, conversionVisitMeters,
+				clock.getIfAvailable(Clock::systemUTC),
 				properties.getVisitor().isRespectPrivacySignals());
 	}
 

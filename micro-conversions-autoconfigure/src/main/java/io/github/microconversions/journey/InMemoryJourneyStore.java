@@ -10,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.microconversions.ConversionKind;
+import io.github.microconversions.funnel.Funnels;
 import io.github.microconversions.visitor.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -33,17 +34,20 @@ public class InMemoryJourneyStore implements JourneyStore {
 
 	private final long visitTimeoutMillis;
 
+	private final Funnels funnels;
+
 	/**
 	 * Create a new store.
 	 * @param maxVisitors how many visitors to hold at most
 	 * @param idleTimeout how long a visitor is held after they were last seen
 	 * @param visitTimeout the gap after which a request starts a new visit
+	 * @param funnels the funnels whose attempts journeys hold
 	 * @param registry where to register the store's meters
 	 * @param ticker the time source of expiry
 	 * @param maintenance where the cache runs evictions and their listener
 	 */
-	public InMemoryJourneyStore(long maxVisitors, Duration idleTimeout, Duration visitTimeout, MeterRegistry registry,
-			Ticker ticker, Executor maintenance) {
+	public InMemoryJourneyStore(long maxVisitors, Duration idleTimeout, Duration visitTimeout, Funnels funnels,
+			MeterRegistry registry, Ticker ticker, Executor maintenance) {
 		Counter evicted = Counter.builder(EVICTED).description("Visitors dropped for room").register(registry);
 		this.journeys = Caffeine.newBuilder()
 			.maximumSize(maxVisitors)
@@ -51,12 +55,17 @@ public class InMemoryJourneyStore implements JourneyStore {
 			.ticker(ticker)
 			.executor(maintenance)
 			.<UUID, Journey>removalListener((visitor, journey, cause) -> {
+				// An attempt that can no longer complete is abandoned: nothing is lost silently.
+				if (journey != null && cause.wasEvicted()) {
+					journey.abandonAttempts(funnels);
+				}
 				if (cause == RemovalCause.SIZE) {
 					evicted.increment();
 				}
 			})
 			.build();
 		this.visitTimeoutMillis = visitTimeout.toMillis();
+		this.funnels = funnels;
 		Gauge.builder(JOURNEYS, this, InMemoryJourneyStore::size).description("Visitors held").register(registry);
 	}
 
@@ -84,10 +93,23 @@ public class InMemoryJourneyStore implements JourneyStore {
 		ConversionOutcome[] outcome = new ConversionOutcome[1];
 		this.journeys.asMap().compute(visitor, (key, journey) -> {
 			Journey current = (journey != null) ? journey : new Journey(Channel.DIRECT);
-			outcome[0] = current.convert(conversionIndex, kind, nowMillis);
+			outcome[0] = current.convert(conversionIndex, kind, nowMillis, this.funnels, journey == null);
 			return current;
 		});
 		return outcome[0];
+	}
+
+	@Override
+	public void expireAttempts(long nowMillis) {
+		this.journeys.asMap().forEach((visitor, journey) -> {
+			// Checked without the entry's lock, then again under it.
+			if (journey.hasExpiredAttempt(this.funnels, nowMillis)) {
+				this.journeys.asMap().computeIfPresent(visitor, (key, current) -> {
+					current.expireAttempts(this.funnels, nowMillis);
+					return current;
+				});
+			}
+		});
 	}
 
 	@Override

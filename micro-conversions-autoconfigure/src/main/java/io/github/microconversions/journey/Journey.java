@@ -3,7 +3,10 @@ package io.github.microconversions.journey;
 import java.util.Arrays;
 
 import io.github.microconversions.ConversionKind;
+import io.github.microconversions.funnel.FunnelStep;
+import io.github.microconversions.funnel.Funnels;
 import io.github.microconversions.visitor.Channel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One visitor's journey, kept compact: channels as ordinals, times as epoch seconds, the
@@ -25,6 +28,10 @@ final class Journey {
 	private int firstMacroSeconds = -1;
 
 	private long[] conversionsDone = NONE;
+
+	private boolean microDone;
+
+	private @Nullable FunnelProgress funnelProgress;
 
 	Journey(Channel channel) {
 		this.firstChannel = (byte) channel.ordinal();
@@ -59,13 +66,15 @@ final class Journey {
 	}
 
 	/**
-	 * Record a conversion.
+	 * Record a conversion and advance the funnels it is a step of.
 	 * @param index the conversion's index
 	 * @param kind its kind
 	 * @param nowMillis the conversion time
+	 * @param funnels the application's funnels
+	 * @param newVisitor whether the journey was just created
 	 * @return the outcome
 	 */
-	ConversionOutcome convert(int index, ConversionKind kind, long nowMillis) {
+	ConversionOutcome convert(int index, ConversionKind kind, long nowMillis, Funnels funnels, boolean newVisitor) {
 		int word = index >>> 6;
 		if (word >= this.conversionsDone.length) {
 			this.conversionsDone = Arrays.copyOf(this.conversionsDone, word + 1);
@@ -74,11 +83,44 @@ final class Journey {
 		boolean firstTime = (this.conversionsDone[word] & bit) == 0;
 		this.conversionsDone[word] |= bit;
 		boolean beforeFirstMacro = this.firstMacroSeconds < 0;
-		if (kind == ConversionKind.MACRO && beforeFirstMacro) {
-			this.firstMacroSeconds = (int) (nowMillis / 1000);
+		boolean firstConversion = beforeFirstMacro && !this.microDone;
+		boolean firstOfKind;
+		if (kind == ConversionKind.MACRO) {
+			firstOfKind = beforeFirstMacro;
+			if (beforeFirstMacro) {
+				this.firstMacroSeconds = (int) (nowMillis / 1000);
+			}
+		}
+		else {
+			firstOfKind = !this.microDone;
+			this.microDone = true;
 		}
 		this.lastSeenSeconds = Math.max(this.lastSeenSeconds, (int) (nowMillis / 1000));
-		return new ConversionOutcome(currentChannel(), firstTime, beforeFirstMacro);
+		FunnelStep[] steps = funnels.stepsOf(index);
+		if (steps.length > 0) {
+			if (this.funnelProgress == null) {
+				this.funnelProgress = new FunnelProgress(funnels.size());
+			}
+			this.funnelProgress.advance(steps, funnels, currentChannel(), nowMillis / 1000);
+		}
+		return new ConversionOutcome(currentChannel(), newVisitor, firstTime, firstOfKind, firstConversion,
+				beforeFirstMacro);
+	}
+
+	boolean hasExpiredAttempt(Funnels funnels, long nowMillis) {
+		return this.funnelProgress != null && this.funnelProgress.hasExpired(funnels, nowMillis / 1000);
+	}
+
+	void expireAttempts(Funnels funnels, long nowMillis) {
+		if (this.funnelProgress != null) {
+			this.funnelProgress.expire(funnels, nowMillis / 1000);
+		}
+	}
+
+	void abandonAttempts(Funnels funnels) {
+		if (this.funnelProgress != null) {
+			this.funnelProgress.abandonAll(funnels);
+		}
 	}
 
 }

@@ -25,7 +25,7 @@ public interface JourneyStore {
 	VisitOutcome visit(UUID visitor, long nowMillis, Supplier<@Nullable Channel> visitChannel);
 
 	/**
-	 * Record a conversion of a visitor.
+	 * Record a conversion of a visitor and advance the funnels it is a step of.
 	 * @param visitor the visitor
 	 * @param conversionIndex the conversion's index, below {@code ConversionMeters#size()}
 	 * @param kind the conversion's kind
@@ -33,6 +33,13 @@ public interface JourneyStore {
 	 * @return what the conversion did
 	 */
 	ConversionOutcome convert(UUID visitor, int conversionIndex, ConversionKind kind, long nowMillis);
+
+	/**
+	 * End every funnel attempt whose window ran out, counting it abandoned, whether or not the
+	 * visitor came back.
+	 * @param nowMillis the current time in epoch milliseconds
+	 */
+	void expireAttempts(long nowMillis);
 
 	/**
 	 * Return when a visitor was last seen.

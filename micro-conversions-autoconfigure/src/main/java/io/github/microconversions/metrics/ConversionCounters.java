@@ -1,6 +1,8 @@
 package io.github.microconversions.metrics;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -161,6 +163,35 @@ public final class ConversionCounters {
 	 */
 	public void tagged(String key, @Nullable String value) {
 		this.tagged.computeIfAbsent(key, this::taggedCounters).counter(value).increment();
+	}
+
+	/**
+	 * Return the successful calls through a channel.
+	 * @param channel the channel
+	 * @return the count
+	 */
+	public long hits(Channel channel) {
+		return (long) this.hits[channel.ordinal()].count();
+	}
+
+	/**
+	 * Return the visitors who did the conversion, by the channel of their first time.
+	 * @param channel the channel
+	 * @return the count
+	 */
+	public long visitors(Channel channel) {
+		return (long) this.visitors[channel.ordinal()].count();
+	}
+
+	/**
+	 * Return the revenue by currency, over every channel.
+	 * @return the sums by ISO 4217 code
+	 */
+	public Map<String, Double> revenue() {
+		Map<String, Double> revenue = new TreeMap<>();
+		this.revenueByCurrency.forEach((currency, counters) -> revenue.put(currency,
+				Arrays.stream(counters).mapToDouble(Counter::count).sum()));
+		return revenue;
 	}
 
 	/**

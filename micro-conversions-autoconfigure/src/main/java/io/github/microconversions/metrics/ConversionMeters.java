@@ -1,5 +1,7 @@
 package io.github.microconversions.metrics;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +44,14 @@ public final class ConversionMeters {
 	public ConversionMeters(MeterRegistry registry, int maxTagValues) {
 		this.registry = registry;
 		this.maxTagValues = maxTagValues;
+	}
+
+	/**
+	 * Return the meters of every declared conversion, in the order they were declared.
+	 * @return the meters
+	 */
+	public List<ConversionCounters> all() {
+		return this.byName.values().stream().sorted(Comparator.comparingInt(ConversionCounters::index)).toList();
 	}
 
 	/**

@@ -1,14 +1,18 @@
 package io.github.microconversions.metrics;
 
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
+import io.github.microconversions.ConversionKind;
+import io.github.microconversions.journey.ConversionOutcome;
 import io.github.microconversions.journey.VisitOutcome;
 import io.github.microconversions.visitor.Channel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The meters of visits, new visitors and bots, registered once for every channel.
+ * The meters of visits, new visitors and bots, registered once for every channel, and the
+ * engagement of visitors: how many did a micro, a macro, or any conversion.
  */
 public final class VisitMeters {
 
@@ -26,6 +30,12 @@ public final class VisitMeters {
 	private final Counter[] newVisitors;
 
 	private final Counter bots;
+
+	private final LongAdder microConverted = new LongAdder();
+
+	private final LongAdder macroConverted = new LongAdder();
+
+	private final LongAdder converted = new LongAdder();
 
 	/**
 	 * Register the meters.
@@ -57,10 +67,73 @@ public final class VisitMeters {
 	}
 
 	/**
+	 * Count a visitor first seen through a conversion recorded from code.
+	 * @param channel the channel the hit counts in
+	 */
+	public void newVisitor(Channel channel) {
+		this.newVisitors[channel.ordinal()].increment();
+	}
+
+	/**
+	 * Count what a conversion did to a visitor's engagement.
+	 * @param outcome the conversion's outcome
+	 * @param kind the conversion's kind
+	 */
+	public void engagement(ConversionOutcome outcome, ConversionKind kind) {
+		if (outcome.firstConversion()) {
+			this.converted.increment();
+		}
+		if (outcome.firstOfKind()) {
+			(kind == ConversionKind.MICRO ? this.microConverted : this.macroConverted).increment();
+		}
+	}
+
+	/**
+	 * Return the visitors first seen.
+	 * @return the count over every channel
+	 */
+	public long visitors() {
+		return sum(this.newVisitors);
+	}
+
+	/**
+	 * Return the visits started.
+	 * @return the count over every channel
+	 */
+	public long visits() {
+		return sum(this.visits);
+	}
+
+	/**
+	 * Return the visitors who did at least one conversion of a kind.
+	 * @param kind the kind
+	 * @return the count
+	 */
+	public long converted(ConversionKind kind) {
+		return (kind == ConversionKind.MICRO ? this.microConverted : this.macroConverted).sum();
+	}
+
+	/**
+	 * Return the visitors who did at least one conversion of any kind.
+	 * @return the count
+	 */
+	public long converted() {
+		return this.converted.sum();
+	}
+
+	/**
 	 * Count a bot's request.
 	 */
 	public void bot() {
 		this.bots.increment();
+	}
+
+	private static long sum(Counter[] counters) {
+		long total = 0;
+		for (Counter counter : counters) {
+			total += (long) counter.count();
+		}
+		return total;
 	}
 
 	private static Counter[] byChannel(Function<Channel, Counter> registration) {

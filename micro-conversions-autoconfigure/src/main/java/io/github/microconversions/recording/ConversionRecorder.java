@@ -7,6 +7,7 @@ import io.github.microconversions.journey.ConversionOutcome;
 import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionCounters;
 import io.github.microconversions.metrics.FailureOutcome;
+import io.github.microconversions.metrics.VisitMeters;
 import io.github.microconversions.visitor.Channel;
 import io.github.microconversions.visitor.VisitContext;
 import org.jspecify.annotations.Nullable;
@@ -19,15 +20,20 @@ public class ConversionRecorder {
 
 	private final JourneyStore journeys;
 
+	private final VisitMeters visitMeters;
+
 	private final Clock clock;
 
 	/**
 	 * Create a new recorder.
 	 * @param journeys the visitors' journeys
+	 * @param visitMeters the visit meters, for visitors first seen through a conversion and
+	 * their engagement
 	 * @param clock the time source
 	 */
-	public ConversionRecorder(JourneyStore journeys, Clock clock) {
+	public ConversionRecorder(JourneyStore journeys, VisitMeters visitMeters, Clock clock) {
 		this.journeys = journeys;
+		this.visitMeters = visitMeters;
 		this.clock = clock;
 	}
 
@@ -47,6 +53,10 @@ public class ConversionRecorder {
 			ConversionOutcome outcome = this.journeys.convert(visit.visitor(), counters.index(), counters.kind(),
 					this.clock.millis());
 			channel = outcome.channel();
+			if (outcome.newVisitor()) {
+				this.visitMeters.newVisitor(channel);
+			}
+			this.visitMeters.engagement(outcome, counters.kind());
 			if (outcome.firstTime()) {
 				counters.firstTimeVisitor(channel);
 			}

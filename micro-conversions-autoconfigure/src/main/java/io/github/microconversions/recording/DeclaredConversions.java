@@ -5,6 +5,8 @@ import java.util.Map;
 import io.github.microconversions.ConversionKind;
 import io.github.microconversions.aop.ConversionMethodRegistry;
 import io.github.microconversions.definition.ConversionMethod;
+import io.github.microconversions.funnel.Funnels;
+import io.github.microconversions.metrics.ConversionCounters;
 import io.github.microconversions.metrics.ConversionMeters;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -12,8 +14,8 @@ import org.springframework.boot.context.properties.source.InvalidConfigurationPr
 
 /**
  * Once every bean is created, registers the meters of every declared conversion at zero, so
- * that dashboards and {@code rate()} see no gaps, and checks the conversions declared for code
- * against the annotated ones.
+ * that dashboards and {@code rate()} see no gaps, checks the conversions declared for code
+ * against the annotated ones, and resolves each funnel step to its conversion.
  */
 public final class DeclaredConversions implements SmartInitializingSingleton {
 
@@ -25,6 +27,8 @@ public final class DeclaredConversions implements SmartInitializingSingleton {
 
 	private final String defaultCurrency;
 
+	private final Funnels funnels;
+
 	/**
 	 * Create a new instance.
 	 * @param registry the annotated methods
@@ -32,13 +36,15 @@ public final class DeclaredConversions implements SmartInitializingSingleton {
 	 * {@code micro-conversions.conversions}
 	 * @param meters the conversion meters
 	 * @param defaultCurrency the currency of revenue that declares none
+	 * @param funnels the funnels, whose steps are resolved once every conversion is declared
 	 */
 	public DeclaredConversions(ConversionMethodRegistry registry, Map<String, ConversionKind> programmatic,
-			ConversionMeters meters, String defaultCurrency) {
+			ConversionMeters meters, String defaultCurrency, Funnels funnels) {
 		this.registry = registry;
 		this.programmatic = programmatic;
 		this.meters = meters;
 		this.defaultCurrency = defaultCurrency;
+		this.funnels = funnels;
 	}
 
 	@Override
@@ -58,6 +64,10 @@ public final class DeclaredConversions implements SmartInitializingSingleton {
 									+ method.kind().tagValue() + "; one name is one kind, so use the same kind or another name.");
 				});
 			this.meters.declare(name, kind, this.defaultCurrency);
+		});
+		this.funnels.bind((name) -> {
+			ConversionCounters counters = this.meters.find(name);
+			return (counters != null) ? counters.index() : -1;
 		});
 	}
 

@@ -2,12 +2,15 @@ package io.github.microconversions.aop;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.microconversions.aop.ConversionMethodInterceptor.Collaborators;
+import io.github.microconversions.funnel.Funnels;
 import io.github.microconversions.journey.InMemoryJourneyStore;
 import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionMeters;
+import io.github.microconversions.metrics.VisitMeters;
 import io.github.microconversions.recording.ConversionRecorder;
 import io.github.microconversions.recording.TrackingErrors;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,13 +31,15 @@ final class ConversionProxies {
 
 	ConversionProxies(MeterRegistry meterRegistry, int maxTagValues) {
 		Collaborators collaborators = new Collaborators(new ConversionMeters(meterRegistry, maxTagValues),
-				new ConversionRecorder(journeys(meterRegistry), Clock.systemUTC()), new TrackingErrors(meterRegistry, Ticker.systemTicker()), "EUR");
+				new ConversionRecorder(journeys(meterRegistry), new VisitMeters(meterRegistry), Clock.systemUTC()),
+				new TrackingErrors(meterRegistry, Ticker.systemTicker()), "EUR");
 		this.advisor = new DefaultPointcutAdvisor(new ConversionPointcut(),
 				new ConversionMethodInterceptor(this.registry, () -> collaborators));
 	}
 
 	private static JourneyStore journeys(MeterRegistry meterRegistry) {
-		return new InMemoryJourneyStore(1000, Duration.ofDays(1), Duration.ofMinutes(30), meterRegistry,
+		return new InMemoryJourneyStore(1000, Duration.ofDays(1), Duration.ofMinutes(30),
+				new Funnels(List.of(), meterRegistry), meterRegistry,
 				Ticker.systemTicker(), Runnable::run);
 	}
 

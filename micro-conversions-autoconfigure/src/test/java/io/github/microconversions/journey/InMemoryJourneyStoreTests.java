@@ -1,10 +1,12 @@
 package io.github.microconversions.journey;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.microconversions.ConversionKind;
+import io.github.microconversions.funnel.Funnels;
 import io.github.microconversions.visitor.Channel;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class InMemoryJourneyStoreTests {
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	private final InMemoryJourneyStore store = new InMemoryJourneyStore(100, Duration.ofDays(30),
-			Duration.ofMinutes(30), this.registry, () -> this.nowMillis.get() * 1_000_000, Runnable::run);
+			Duration.ofMinutes(30), new Funnels(List.of(), this.registry), this.registry, () -> this.nowMillis.get() * 1_000_000, Runnable::run);
 
 	@Test
 	void startsVisitsAfterTheTimeoutAndKeepsTheChannelOfTheVisit() {
@@ -39,11 +41,19 @@ class InMemoryJourneyStoreTests {
 	void countsAConversionFirstTimeOnceAndClassesMicroConversionsByTheFirstMacro() {
 		UUID visitor = UUID.randomUUID();
 		visit(visitor, Channel.PAID);
-		assertThat(convert(visitor, 0, ConversionKind.MICRO)).isEqualTo(new ConversionOutcome(Channel.PAID, true, true));
-		assertThat(convert(visitor, 0, ConversionKind.MICRO)).isEqualTo(new ConversionOutcome(Channel.PAID, false, true));
-		assertThat(convert(visitor, 70, ConversionKind.MACRO)).isEqualTo(new ConversionOutcome(Channel.PAID, true, true));
-		assertThat(convert(visitor, 0, ConversionKind.MICRO)).isEqualTo(new ConversionOutcome(Channel.PAID, false, false));
-		assertThat(convert(visitor, 1, ConversionKind.MICRO)).isEqualTo(new ConversionOutcome(Channel.PAID, true, false));
+		// channel, newVisitor, firstTime, firstOfKind, firstConversion, beforeFirstMacro
+		assertThat(convert(visitor, 0, ConversionKind.MICRO))
+			.isEqualTo(new ConversionOutcome(Channel.PAID, false, true, true, true, true));
+		assertThat(convert(visitor, 0, ConversionKind.MICRO))
+			.isEqualTo(new ConversionOutcome(Channel.PAID, false, false, false, false, true));
+		assertThat(convert(visitor, 70, ConversionKind.MACRO))
+			.isEqualTo(new ConversionOutcome(Channel.PAID, false, true, true, false, true));
+		assertThat(convert(visitor, 0, ConversionKind.MICRO))
+			.isEqualTo(new ConversionOutcome(Channel.PAID, false, false, false, false, false));
+		assertThat(convert(visitor, 1, ConversionKind.MICRO))
+			.isEqualTo(new ConversionOutcome(Channel.PAID, false, true, false, false, false));
+		assertThat(convert(UUID.randomUUID(), 70, ConversionKind.MACRO))
+			.isEqualTo(new ConversionOutcome(Channel.DIRECT, true, true, true, true, true));
 	}
 
 	@Test

@@ -3,12 +3,15 @@ package io.github.microconversions.recording;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.microconversions.ConversionKind;
+import io.github.microconversions.funnel.Funnels;
 import io.github.microconversions.journey.InMemoryJourneyStore;
 import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionMeters;
+import io.github.microconversions.metrics.VisitMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +33,9 @@ class DefaultConversionTrackerTests {
 		meters.declare("purchase", ConversionKind.MACRO, "EUR");
 		meters.declare("newsletter-signup", ConversionKind.MICRO, null);
 		JourneyStore journeys = new InMemoryJourneyStore(1000, Duration.ofDays(30), Duration.ofMinutes(30),
-				this.registry, this.nanos::get, Runnable::run);
-		this.tracker = new DefaultConversionTracker(meters, new ConversionRecorder(journeys, Clock.systemUTC()),
+				new Funnels(List.of(), this.registry), this.registry, this.nanos::get, Runnable::run);
+		this.tracker = new DefaultConversionTracker(meters,
+				new ConversionRecorder(journeys, new VisitMeters(this.registry), Clock.systemUTC()),
 				new IdempotencyKeys(3, Duration.ofDays(7), this.nanos::get),
 				new TrackingErrors(this.registry, this.nanos::get));
 	}

@@ -3,9 +3,11 @@ package io.github.microconversions.visitor;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import io.github.microconversions.ConversionKind;
+import io.github.microconversions.funnel.Funnels;
 import io.github.microconversions.journey.InMemoryJourneyStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,7 @@ class CookielessVisitorResolverTests {
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
 
 	private final InMemoryJourneyStore journeys = new InMemoryJourneyStore(1000, Duration.ofDays(30),
-			Duration.ofMinutes(30), new SimpleMeterRegistry(),
+			Duration.ofMinutes(30), new Funnels(List.of(), new SimpleMeterRegistry()), new SimpleMeterRegistry(),
 			() -> this.clock.millis() * 1_000_000, Runnable::run);
 
 	private final CookielessVisitorResolver resolver = new CookielessVisitorResolver(this.clock, this.journeys,
