@@ -208,6 +208,59 @@ class MicroConversionsAutoConfigurationTests {
 					"Failed to bind properties under 'micro-conversions.conversions.payment-confirmed.kind'"));
 	}
 
+	@Test
+	void failsNamingThePropertyOnAFunnelStepThatIsNotAConversion() {
+		this.contextRunner.withUserConfiguration(ShopConfiguration.class)
+			.withPropertyValues("micro-conversions.funnels.checkout.steps=product-view,add-to-card,purchase")
+			.run((context) -> assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("micro-conversions.funnels.checkout.steps")
+				.hasMessageContaining("The step 'add-to-card' is not a declared conversion"));
+	}
+
+	@Test
+	void failsNamingThePropertyOnADuplicateFunnelStep() {
+		this.contextRunner.withUserConfiguration(ShopConfiguration.class)
+			.withPropertyValues("micro-conversions.funnels.checkout.steps=product-view,add-to-cart,product-view")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("micro-conversions.funnels.checkout.steps")
+				.hasMessageContaining("The step 'product-view' appears twice"));
+	}
+
+	@Test
+	void failsNamingThePropertyOnAFunnelOfOneStep() {
+		this.contextRunner.withUserConfiguration(ShopConfiguration.class)
+			.withPropertyValues("micro-conversions.funnels.checkout.steps=purchase")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("micro-conversions.funnels.checkout.steps")
+				.hasMessageContaining("at least two steps"));
+	}
+
+	@Test
+	void failsNamingThePropertyOnANonPositiveFunnelWindow() {
+		this.contextRunner.withUserConfiguration(ShopConfiguration.class)
+			.withPropertyValues("micro-conversions.funnels.checkout.steps=product-view,purchase",
+					"micro-conversions.funnels.checkout.window=0s")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("micro-conversions.funnels.checkout.window")
+				.hasMessageContaining("positive duration"));
+	}
+
+	@Test
+	void registersEveryFunnelStepAtZeroForEveryChannel() {
+		this.contextRunner.withUserConfiguration(ShopConfiguration.class)
+			.withPropertyValues("micro-conversions.funnels.checkout.steps=product-view,add-to-cart,purchase")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				assertThat(registry.find("conversion.funnel.step").tag("funnel", "checkout").counters())
+					.hasSize(3 * 7);
+				assertThat(registry.find("conversion.funnel.abandoned").tag("funnel", "checkout").counters())
+					.hasSize(2);
+				assertThat(registry.get("conversion.funnel.duration").tag("funnel", "checkout").timer().count())
+					.isZero();
+			});
+	}
+
 	private static FailureAnalysis analyze(Throwable failure) {
 		assertThat(failure).isNotNull().hasRootCauseInstanceOf(InvalidConversionDeclarationException.class);
 		return new InvalidConversionDeclarationFailureAnalyzer().analyze(failure);
