@@ -9,19 +9,25 @@ import io.github.microconversions.metrics.FailureOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Decides whether a call failed the visitor's request (4xx: rejected) or failed on the server
- * (error), from its exception or its returned status.
+ * (error), from its exception or the status of its returned {@code ResponseEntity} or
+ * {@code ModelAndView}.
  */
 final class FailureClassifier {
 
 	private static final boolean WEB_PRESENT = ClassUtils.isPresent("org.springframework.web.ErrorResponse",
 			FailureClassifier.class.getClassLoader());
+
+	private static final boolean WEB_MVC_PRESENT = ClassUtils
+		.isPresent("org.springframework.web.servlet.ModelAndView", FailureClassifier.class.getClassLoader());
 
 	// Keyed by exception class, a set bounded by the application's code.
 	private final Map<Class<?>, FailureOutcome> byExceptionType = new ConcurrentHashMap<>();
@@ -52,11 +58,14 @@ final class FailureClassifier {
 	 * @return the failure outcome, or {@code null} if the value does not say the call failed
 	 */
 	@Nullable FailureOutcome classifyResult(@Nullable Object result) {
+		HttpStatusCode status = null;
 		if (WEB_PRESENT && result instanceof ResponseEntity<?> response) {
-			int status = response.getStatusCode().value();
-			return (status >= 400) ? outcomeOf(status) : null;
+			status = response.getStatusCode();
 		}
-		return null;
+		else if (WEB_MVC_PRESENT && result instanceof ModelAndView modelAndView) {
+			status = modelAndView.getStatus();
+		}
+		return (status != null && status.value() >= 400) ? outcomeOf(status.value()) : null;
 	}
 
 	private static FailureOutcome outcomeOfAnnotated(Class<?> exceptionType) {

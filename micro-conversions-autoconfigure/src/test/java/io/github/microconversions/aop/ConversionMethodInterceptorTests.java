@@ -16,6 +16,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -70,6 +71,16 @@ class ConversionMethodInterceptorTests {
 		assertThat(hits("order", "macro")).isEqualTo(2);
 		assertThat(failures("order", "rejected")).isEqualTo(1);
 		assertThat(failures("order", "error")).isEqualTo(1);
+	}
+
+	@Test
+	void recordsNothingWhenModelAndViewHasAnErrorStatus() {
+		this.shop.page(HttpStatus.UNPROCESSABLE_CONTENT);
+		this.shop.page(HttpStatus.INTERNAL_SERVER_ERROR);
+		this.shop.page(HttpStatus.OK);
+		assertThat(hits("page", "micro")).isEqualTo(1);
+		assertThat(failures("page", "rejected")).isEqualTo(1);
+		assertThat(failures("page", "error")).isEqualTo(1);
 	}
 
 	@Test
@@ -261,6 +272,13 @@ class ConversionMethodInterceptorTests {
 		@MacroConversion("order")
 		public ResponseEntity<String> order(HttpStatus status) {
 			return ResponseEntity.status(status).body(status.name());
+		}
+
+		@MicroConversion("page")
+		public ModelAndView page(HttpStatus status) {
+			ModelAndView page = new ModelAndView("page");
+			page.setStatus(status);
+			return page;
 		}
 
 		@MacroConversion("lead")

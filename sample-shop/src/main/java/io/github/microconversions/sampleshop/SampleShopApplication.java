@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A small shop whose controllers record micro and macro conversions.
+ * A small web shop whose controllers record micro and macro conversions.
  */
 @SpringBootApplication
 public class SampleShopApplication {

@@ -1,4 +1,4 @@
-package io.github.microconversions.sampleshop;
+package io.github.microconversions.sampleshop.marketing;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -14,7 +14,7 @@ import io.github.microconversions.MicroConversion;
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@MicroConversion(value = "newsletter-signup", condition = "#result.statusCode.value() == 201")
+@MicroConversion(value = "newsletter-signup", condition = "#result.status.value() == 201")
 public @interface NewsletterSignup {
 
 }

@@ -1,6 +1,8 @@
-package io.github.microconversions.sampleshop;
+package io.github.microconversions.sampleshop.cart;
 
 import java.math.BigDecimal;
+
+import io.github.microconversions.sampleshop.catalog.Product;
 
 /**
  * A product in a quantity.
@@ -8,7 +10,7 @@ import java.math.BigDecimal;
  * @param product the product
  * @param quantity how many
  */
-public record CartItem(Product product, int quantity) {
+public record CartLine(Product product, int quantity) {
 
 	public BigDecimal total() {
 		return this.product.price().multiply(BigDecimal.valueOf(this.quantity));

@@ -1,4 +1,4 @@
-package io.github.microconversions.sampleshop;
+package io.github.microconversions.sampleshop.catalog;
 
 import java.math.BigDecimal;
 import java.util.List;

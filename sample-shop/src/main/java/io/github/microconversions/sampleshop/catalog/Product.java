@@ -1,4 +1,4 @@
-package io.github.microconversions.sampleshop;
+package io.github.microconversions.sampleshop.catalog;
 
 import java.math.BigDecimal;
 
@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * @param id the product id
  * @param name the product name
- * @param category the category, a bounded set
+ * @param category the category, one of a few
  * @param price the unit price in EUR
  */
 public record Product(String id, String name, String category, BigDecimal price) {

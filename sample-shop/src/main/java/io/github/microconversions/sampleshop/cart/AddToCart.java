@@ -1,4 +1,4 @@
-package io.github.microconversions.sampleshop;
+package io.github.microconversions.sampleshop.cart;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,12 +9,13 @@ import java.lang.annotation.Target;
 import io.github.microconversions.MicroConversion;
 
 /**
- * The shop's own annotation for an add to cart, carrying {@link MicroConversion}.
+ * The shop's own annotation for an add to cart, carrying {@link MicroConversion}, with the
+ * product's category as a custom tag.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@MicroConversion(value = "add-to-cart", tags = "category=#result.body?.product?.category")
+@MicroConversion(value = "add-to-cart", tags = "category=#product.category")
 public @interface AddToCart {
 
 }
