@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param secondaries for a micro conversion, hits after the visitor's first macro conversion
  * @param revenue for a macro conversion, the revenue by currency
  */
-public record ConversionReport(String kind, long hits, long visitors, @Nullable Rate visitorRate,
+public record ConversionReport(String kind, long hits, long visitors,
+		@JsonInclude(Include.ALWAYS) @Nullable Rate visitorRate,
 		Map<String, ChannelCounts> channels, @JsonInclude(Include.NON_NULL) @Nullable Long milestones,
 		@JsonInclude(Include.NON_NULL) @Nullable Long secondaries,
 		@JsonInclude(Include.NON_NULL) @Nullable Map<String, Double> revenue) {

@@ -3,12 +3,15 @@ package io.github.microconversions.endpoint;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
- * The payload of {@code GET /actuator/conversions/{funnel}}.
+ * The payload of {@code GET /actuator/conversions/{funnel}}. A rate with a zero denominator,
+ * and the median before anyone converted, are {@code null}, present in the JSON.
  *
  * @param name the funnel's name
  * @param window the funnel's window, ISO-8601
@@ -19,9 +22,10 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param abandoned attempts whose window ran out
  * @param channels the visitors at each step by channel, for the channels that have any
  */
-public record FunnelReport(String name, String window, List<Step> steps, @Nullable Rate conversionRate,
-		@Nullable String medianTimeToConvert, long abandoned, Map<String, ChannelSteps> channels)
-		implements OperationResponseBody {
+public record FunnelReport(String name, String window, List<Step> steps,
+		@JsonInclude(Include.ALWAYS) @Nullable Rate conversionRate,
+		@JsonInclude(Include.ALWAYS) @Nullable String medianTimeToConvert, long abandoned,
+		Map<String, ChannelSteps> channels) implements OperationResponseBody {
 
 	/**
 	 * One step of a funnel.
@@ -32,8 +36,8 @@ public record FunnelReport(String name, String window, List<Step> steps, @Nullab
 	 * @param fromStart the share of the first step's visitors who reached it
 	 * @param dropOff visitors lost since the previous step
 	 */
-	public record Step(String name, long visitors, @Nullable Rate fromPrevious, @Nullable Rate fromStart,
-			long dropOff) {
+	public record Step(String name, long visitors, @JsonInclude(Include.ALWAYS) @Nullable Rate fromPrevious,
+			@JsonInclude(Include.ALWAYS) @Nullable Rate fromStart, long dropOff) {
 	}
 
 	/**
