@@ -47,11 +47,11 @@ public final class ConversionMeters {
 	}
 
 	/**
-	 * Return the meters of every declared conversion, in the order they were declared.
+	 * Return the meters of every declared conversion, by name.
 	 * @return the meters
 	 */
 	public List<ConversionCounters> all() {
-		return this.byName.values().stream().sorted(Comparator.comparingInt(ConversionCounters::index)).toList();
+		return this.byName.values().stream().sorted(Comparator.comparing(ConversionCounters::name)).toList();
 	}
 
 	/**
