@@ -2,7 +2,6 @@ package io.github.microconversions.visitor;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,10 +16,6 @@ import org.springframework.http.ResponseCookie;
  * secure requests. An incoming value that is not exactly an id we issue is replaced.
  */
 public class CookieVisitorResolver implements VisitorResolver {
-
-	// Exactly the lower-case form of UUID.toString(): nothing else is ever trusted.
-	private static final Pattern VISITOR_ID = Pattern
-		.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	private final String cookieName;
 
@@ -60,8 +55,23 @@ public class CookieVisitorResolver implements VisitorResolver {
 	 * @return the visitor, or {@code null} if the value is not an id we issue
 	 */
 	public static @Nullable UUID parse(@Nullable String value) {
-		return (value != null && value.length() == 36 && VISITOR_ID.matcher(value).matches()) ? UUID.fromString(value)
-				: null;
+		return (value != null && isCanonical(value)) ? UUID.fromString(value) : null;
+	}
+
+	// Exactly the lower-case form of UUID.toString(): nothing else is ever trusted.
+	private static boolean isCanonical(String value) {
+		if (value.length() != 36) {
+			return false;
+		}
+		for (int i = 0; i < 36; i++) {
+			char c = value.charAt(i);
+			boolean valid = (i == 8 || i == 13 || i == 18 || i == 23) ? c == '-'
+					: (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+			if (!valid) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private @Nullable String cookieValue(HttpServletRequest request) {

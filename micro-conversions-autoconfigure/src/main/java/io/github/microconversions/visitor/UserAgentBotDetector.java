@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -26,7 +28,15 @@ public class UserAgentBotDetector implements BotDetector {
 
 	private static final int MAX_USER_AGENT_LENGTH = 1024;
 
+	// Browsers send a handful of distinct User-Agents: matching each once keeps the regular
+	// expression off the request path. Bounded, so that random User-Agents cost memory only up to it.
+	private static final int MAX_REMEMBERED_USER_AGENTS = 10_000;
+
 	private final Pattern userAgents;
+
+	private final Cache<String, Boolean> verdicts = Caffeine.newBuilder()
+		.maximumSize(MAX_REMEMBERED_USER_AGENTS)
+		.build();
 
 	/**
 	 * Create a detector.
@@ -44,7 +54,8 @@ public class UserAgentBotDetector implements BotDetector {
 		if (userAgent == null || userAgent.isBlank() || userAgent.length() > MAX_USER_AGENT_LENGTH) {
 			return true;
 		}
-		return isPrefetch(request) || this.userAgents.matcher(userAgent).find();
+		return isPrefetch(request)
+				|| this.verdicts.get(userAgent, (candidate) -> this.userAgents.matcher(candidate).find());
 	}
 
 	private static boolean isPrefetch(HttpServletRequest request) {
