@@ -9,6 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The {@code conversions} endpoint over HTTP, as the shop exposes it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// Exact visitor counts: start from a context no other test class drove traffic through.
+@DirtiesContext(classMode = ClassMode.BEFORE_CLASS)
 class ConversionsEndpointHttpTests {
 
 	private final JsonMapper json = JsonMapper.builder().build();

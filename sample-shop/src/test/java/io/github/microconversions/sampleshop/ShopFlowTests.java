@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  * Each shop flow over real HTTP, as a browser clicks it, with the exact meter values it leaves.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
+// Before, not after: the first method must not inherit a context another class left cached.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_EACH_TEST_METHOD)
 class ShopFlowTests {
 
 	@LocalServerPort
