@@ -1,5 +1,6 @@
 package io.github.microconversions.aop;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -39,6 +40,9 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 	private final FailureClassifier failureClassifier = new FailureClassifier();
 
 	private final Map<MethodClassKey, BoundConversion> bound = new ConcurrentHashMap<>();
+
+	// The usual case, one target class per method, found without allocating a MethodClassKey.
+	private final Map<Method, BoundConversion> boundByMethod = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a new interceptor.
@@ -90,8 +94,12 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 		if (target == null) {
 			return null;
 		}
+		BoundConversion conversion = this.boundByMethod.get(invocation.getMethod());
+		if (conversion != null && conversion.targetClass() == target.getClass()) {
+			return conversion;
+		}
 		MethodClassKey key = new MethodClassKey(invocation.getMethod(), target.getClass());
-		BoundConversion conversion = this.bound.get(key);
+		conversion = this.bound.get(key);
 		if (conversion != null) {
 			return conversion;
 		}
@@ -102,9 +110,10 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 		Collaborators collaborators = this.collaborators.get();
 		String currency = (method.currency() != null) ? method.currency() : collaborators.defaultCurrency();
 		ConversionCounters counters = collaborators.meters().declare(method.name(), method.kind(), currency);
-		return this.bound.computeIfAbsent(key,
-				(k) -> new BoundConversion(method, counters, currency, collaborators.recorder(),
-						collaborators.errors()));
+		conversion = this.bound.computeIfAbsent(key, (k) -> new BoundConversion(method, target.getClass(), counters,
+				currency, collaborators.recorder(), collaborators.errors()));
+		this.boundByMethod.putIfAbsent(invocation.getMethod(), conversion);
+		return conversion;
 	}
 
 	private void recordFailure(BoundConversion conversion, VisitContext visit, Throwable exception) {
@@ -196,8 +205,8 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 	/**
 	 * An annotated method bound to its meters, as one call needs it.
 	 */
-	record BoundConversion(ConversionMethod method, ConversionCounters counters, String currency,
-			ConversionRecorder recorder, TrackingErrors errors) {
+	record BoundConversion(ConversionMethod method, Class<?> targetClass, ConversionCounters counters,
+			String currency, ConversionRecorder recorder, TrackingErrors errors) {
 	}
 
 }

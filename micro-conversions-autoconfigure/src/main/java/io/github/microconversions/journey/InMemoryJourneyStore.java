@@ -30,6 +30,8 @@ public class InMemoryJourneyStore implements JourneyStore {
 	/** Visitors dropped for room. */
 	public static final String EVICTED = "conversion.journeys.evicted";
 
+	private static final Supplier<@Nullable Channel> DIRECT = () -> Channel.DIRECT;
+
 	private final Cache<UUID, Journey> journeys;
 
 	private final long visitTimeoutMillis;
@@ -57,7 +59,9 @@ public class InMemoryJourneyStore implements JourneyStore {
 			.<UUID, Journey>removalListener((visitor, journey, cause) -> {
 				// An attempt that can no longer complete is abandoned: nothing is lost silently.
 				if (journey != null && cause.wasEvicted()) {
-					journey.abandonAttempts(funnels);
+					synchronized (journey) {
+						journey.abandonAttempts(funnels);
+					}
 				}
 				if (cause == RemovalCause.SIZE) {
 					evicted.increment();
@@ -71,45 +75,45 @@ public class InMemoryJourneyStore implements JourneyStore {
 
 	@Override
 	public VisitOutcome visit(UUID visitor, long nowMillis, Supplier<@Nullable Channel> visitChannel) {
-		VisitOutcome[] outcome = new VisitOutcome[1];
-		this.journeys.asMap().compute(visitor, (key, journey) -> {
-			boolean newVisitor = journey == null;
-			if (newVisitor) {
-				Channel channel = channelOrDirect(visitChannel.get(), Channel.DIRECT);
-				journey = new Journey(channel);
-			}
+		Journey journey = getOrCreate(visitor, visitChannel);
+		synchronized (journey) {
+			boolean newVisitor = journey.isUntouched();
 			boolean newVisit = journey.touch(nowMillis, this.visitTimeoutMillis);
 			if (newVisit && !newVisitor) {
 				journey.startVisit(channelOrDirect(visitChannel.get(), journey.currentChannel()));
 			}
-			outcome[0] = new VisitOutcome(journey.currentChannel(), newVisitor, newVisit);
-			return journey;
-		});
-		return outcome[0];
+			return new VisitOutcome(journey.currentChannel(), newVisitor, newVisit);
+		}
 	}
 
 	@Override
 	public ConversionOutcome convert(UUID visitor, int conversionIndex, ConversionKind kind, long nowMillis) {
-		ConversionOutcome[] outcome = new ConversionOutcome[1];
-		this.journeys.asMap().compute(visitor, (key, journey) -> {
-			Journey current = (journey != null) ? journey : new Journey(Channel.DIRECT);
-			outcome[0] = current.convert(conversionIndex, kind, nowMillis, this.funnels, journey == null);
-			return current;
-		});
-		return outcome[0];
+		Journey journey = getOrCreate(visitor, DIRECT);
+		synchronized (journey) {
+			return journey.convert(conversionIndex, kind, nowMillis, this.funnels, journey.isUntouched());
+		}
 	}
 
 	@Override
 	public void expireAttempts(long nowMillis) {
-		this.journeys.asMap().forEach((visitor, journey) -> {
-			// Checked without the entry's lock, then again under it.
-			if (journey.hasExpiredAttempt(this.funnels, nowMillis)) {
-				this.journeys.asMap().computeIfPresent(visitor, (key, current) -> {
-					current.expireAttempts(this.funnels, nowMillis);
-					return current;
-				});
+		this.journeys.asMap().values().forEach((journey) -> {
+			synchronized (journey) {
+				journey.expireAttempts(this.funnels, nowMillis);
 			}
 		});
+	}
+
+	// A read, not a compute: Caffeine's read path records the access without its write path's
+	// bookkeeping, and the journey's own monitor, held for a few field updates and never across
+	// I/O, serializes the requests of one visitor only.
+	private Journey getOrCreate(UUID visitor, Supplier<@Nullable Channel> channel) {
+		Journey journey = this.journeys.getIfPresent(visitor);
+		if (journey == null) {
+			Journey created = new Journey(channelOrDirect(channel.get(), Channel.DIRECT));
+			Journey existing = this.journeys.asMap().putIfAbsent(visitor, created);
+			journey = (existing != null) ? existing : created;
+		}
+		return journey;
 	}
 
 	@Override

@@ -10,11 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One visitor's journey, kept compact: channels as ordinals, times as epoch seconds, the
- * conversions done as bits. Not thread-safe: the store mutates it under its per-key atomicity.
+ * conversions done as bits (the first 64 in a field, any others in an array), funnel attempts
+ * as packed longs. Not thread-safe: the store mutates it holding its monitor.
  */
 final class Journey {
 
 	private static final long[] NONE = new long[0];
+
+	private static final int BITS = Long.SIZE;
 
 	// Kept for the endpoint's first-touch attribution.
 	private final byte firstChannel;
@@ -27,11 +30,13 @@ final class Journey {
 
 	private int firstMacroSeconds = -1;
 
-	private long[] conversionsDone = NONE;
+	private long conversionsDone;
+
+	private long[] moreConversionsDone = NONE;
 
 	private boolean microDone;
 
-	private @Nullable FunnelProgress funnelProgress;
+	private long @Nullable [] funnelAttempts;
 
 	Journey(Channel channel) {
 		this.firstChannel = (byte) channel.ordinal();
@@ -40,6 +45,14 @@ final class Journey {
 
 	Channel currentChannel() {
 		return Channel.ALL.get(this.currentChannel);
+	}
+
+	/**
+	 * Return whether the journey was just created: no request and no conversion yet.
+	 * @return {@code true} for a visitor first seen
+	 */
+	boolean isUntouched() {
+		return this.visits == 0 && this.lastSeenSeconds == 0;
 	}
 
 	long lastSeenMillis() {
@@ -75,13 +88,7 @@ final class Journey {
 	 * @return the outcome
 	 */
 	ConversionOutcome convert(int index, ConversionKind kind, long nowMillis, Funnels funnels, boolean newVisitor) {
-		int word = index >>> 6;
-		if (word >= this.conversionsDone.length) {
-			this.conversionsDone = Arrays.copyOf(this.conversionsDone, word + 1);
-		}
-		long bit = 1L << (index & 63);
-		boolean firstTime = (this.conversionsDone[word] & bit) == 0;
-		this.conversionsDone[word] |= bit;
+		boolean firstTime = markDone(index);
 		boolean beforeFirstMacro = this.firstMacroSeconds < 0;
 		boolean firstConversion = beforeFirstMacro && !this.microDone;
 		boolean firstOfKind;
@@ -98,29 +105,42 @@ final class Journey {
 		this.lastSeenSeconds = Math.max(this.lastSeenSeconds, (int) (nowMillis / 1000));
 		FunnelStep[] steps = funnels.stepsOf(index);
 		if (steps.length > 0) {
-			if (this.funnelProgress == null) {
-				this.funnelProgress = new FunnelProgress(funnels.size());
+			if (this.funnelAttempts == null) {
+				this.funnelAttempts = new long[funnels.size()];
 			}
-			this.funnelProgress.advance(steps, funnels, currentChannel(), nowMillis / 1000);
+			FunnelProgress.advance(this.funnelAttempts, steps, funnels, currentChannel(), nowMillis / 1000);
 		}
 		return new ConversionOutcome(currentChannel(), newVisitor, firstTime, firstOfKind, firstConversion,
 				beforeFirstMacro);
 	}
 
-	boolean hasExpiredAttempt(Funnels funnels, long nowMillis) {
-		return this.funnelProgress != null && this.funnelProgress.hasExpired(funnels, nowMillis / 1000);
-	}
-
 	void expireAttempts(Funnels funnels, long nowMillis) {
-		if (this.funnelProgress != null) {
-			this.funnelProgress.expire(funnels, nowMillis / 1000);
+		if (this.funnelAttempts != null) {
+			FunnelProgress.expire(this.funnelAttempts, funnels, nowMillis / 1000);
 		}
 	}
 
 	void abandonAttempts(Funnels funnels) {
-		if (this.funnelProgress != null) {
-			this.funnelProgress.abandonAll(funnels);
+		if (this.funnelAttempts != null) {
+			FunnelProgress.abandonAll(this.funnelAttempts, funnels);
 		}
+	}
+
+	private boolean markDone(int index) {
+		if (index < BITS) {
+			long bit = 1L << index;
+			boolean first = (this.conversionsDone & bit) == 0;
+			this.conversionsDone |= bit;
+			return first;
+		}
+		int word = index / BITS - 1;
+		if (word >= this.moreConversionsDone.length) {
+			this.moreConversionsDone = Arrays.copyOf(this.moreConversionsDone, word + 1);
+		}
+		long bit = 1L << (index % BITS);
+		boolean first = (this.moreConversionsDone[word] & bit) == 0;
+		this.moreConversionsDone[word] |= bit;
+		return first;
 	}
 
 }

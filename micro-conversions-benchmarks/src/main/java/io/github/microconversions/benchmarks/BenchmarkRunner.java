@@ -13,7 +13,6 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -46,10 +45,11 @@ public final class BenchmarkRunner {
 	static String run(boolean smoke) throws Exception {
 		List<RunResult> oneThread = new ArrayList<>(advice(smoke, 1));
 		List<RunResult> twoThreads = smoke ? List.of() : new ArrayList<>(advice(false, 2));
-		Collection<RunResult> endpoint = new Runner(options(smoke, 1)
-			.include(EndpointReadBenchmark.class.getName())
-			.param("visitors", smoke ? "100" : "1000000")
-			.build()).run();
+		ChainedOptionsBuilder endpointOptions = options(smoke, 1).include(EndpointReadBenchmark.class.getName());
+		if (smoke) {
+			endpointOptions.param("visitors", "100");
+		}
+		Collection<RunResult> endpoint = new Runner(endpointOptions.build()).run();
 		double bytesPerVisitor = JourneyMemory.bytesPerVisitor(smoke ? 10_000 : 1_000_000);
 		return new BenchmarkReport(oneThread, twoThreads, endpoint, bytesPerVisitor, smoke).markdown(environment(),
 				wrkSection());
@@ -123,12 +123,17 @@ public final class BenchmarkRunner {
 	}
 
 	static String allocation(RunResult result) {
-		Result<?> bytes = result.getSecondaryResults().get("·gc.alloc.rate.norm");
-		return (bytes != null) ? String.format(Locale.ROOT, "%.0f", bytes.getScore()) : "n/a";
+		return result.getSecondaryResults()
+			.entrySet()
+			.stream()
+			.filter((secondary) -> secondary.getKey().endsWith("gc.alloc.rate.norm"))
+			.findFirst()
+			.map((secondary) -> String.format(Locale.ROOT, "%.0f", secondary.getValue().getScore()))
+			.orElse("n/a");
 	}
 
 	static String format(double value) {
-		return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.1f", value);
+		return String.format(Locale.ROOT, (value >= 100) ? "%.0f" : (value >= 10) ? "%.1f" : "%.2f", value);
 	}
 
 }
