@@ -61,6 +61,8 @@ counted_hits=$((after - before))
 {
 	echo "\`wrk -t2 -c$CONNECTIONS -d$DURATION\` on 127.0.0.1 against the same Spring Boot application, requests/s."
 	echo "Each row runs the plain endpoint (A) and the measured one (B) in ABBA order; the ratio is B / A."
+	echo '`/plain` and `/counted` are excluded from visit tracking, so `/converted` pays for everything the'
+	echo 'starter does per request: bot check, visitor cookie, visit, journey, funnel step and hit.'
 	echo
 	echo "| variant | endpoint | plain (A) req/s | measured (B) req/s | ratio |"
 	echo "|---|---|---|---|---|"
