@@ -38,7 +38,8 @@ class FunnelProgressTests {
 			new Funnel("lead", List.of("newsletter-signup", "product-view", "lead"), Duration.ofDays(7))),
 			this.registry);
 
-	private final InMemoryJourneyStore store = new InMemoryJourneyStore(1000, Duration.ofDays(30),
+	// Room for every visitor of every test: eviction is tested on its own.
+	private final InMemoryJourneyStore store = new InMemoryJourneyStore(10_000, Duration.ofDays(30),
 			Duration.ofMinutes(30), this.funnels, this.registry, () -> this.nowMillis.get() * 1_000_000,
 			Runnable::run);
 
