@@ -18,6 +18,8 @@ import io.github.microconversions.recording.TrackingErrors;
 import io.github.microconversions.visitor.VisitContext;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodClassKey;
@@ -32,6 +34,8 @@ import org.springframework.validation.Errors;
  * bookkeeping's try/catch: its result or exception passes through untouched.
  */
 public final class ConversionMethodInterceptor implements MethodInterceptor {
+
+	private static final Log logger = LogFactory.getLog(ConversionMethodInterceptor.class);
 
 	private final ConversionMethodRegistry registry;
 
@@ -57,7 +61,7 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 
 	@Override
 	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
-		BoundConversion conversion = bind(invocation);
+		BoundConversion conversion = bindSafely(invocation);
 		if (conversion == null) {
 			return invocation.proceed();
 		}
@@ -87,6 +91,25 @@ public final class ConversionMethodInterceptor implements MethodInterceptor {
 		}
 		recordReturn(conversion, visit, invocation.getArguments(), result);
 		return result;
+	}
+
+	// Binding happens once per method; should it ever fail, the call goes on unrecorded.
+	private @Nullable BoundConversion bindSafely(MethodInvocation invocation) {
+		try {
+			return bind(invocation);
+		}
+		catch (RuntimeException ex) {
+			try {
+				this.collaborators.get()
+					.errors()
+					.report(TrackingErrorReason.INTERNAL, invocation.getMethod().getName(),
+							"Preparing to record " + invocation.getMethod() + " failed; the call is not recorded", ex);
+			}
+			catch (RuntimeException unreported) {
+				logger.debug("Could not report a failure to record " + invocation.getMethod(), unreported);
+			}
+			return null;
+		}
 	}
 
 	private @Nullable BoundConversion bind(MethodInvocation invocation) {

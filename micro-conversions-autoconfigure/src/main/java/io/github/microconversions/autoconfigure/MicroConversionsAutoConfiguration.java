@@ -130,8 +130,9 @@ public final class MicroConversionsAutoConfiguration {
 
 	@Bean
 	ConversionRecorder conversionRecorder(JourneyStore journeyStore, VisitMeters conversionVisitMeters,
-			ObjectProvider<Clock> clock) {
-		return new ConversionRecorder(journeyStore, conversionVisitMeters, clock.getIfAvailable(Clock::systemUTC));
+			TrackingErrors conversionTrackingErrors, ObjectProvider<Clock> clock) {
+		return new ConversionRecorder(journeyStore, conversionVisitMeters, conversionTrackingErrors,
+				clock.getIfAvailable(Clock::systemUTC));
 	}
 
 	@Bean

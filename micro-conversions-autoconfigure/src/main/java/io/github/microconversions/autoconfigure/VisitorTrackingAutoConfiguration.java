@@ -67,10 +67,11 @@ public final class VisitorTrackingAutoConfiguration {
 	@Bean
 	VisitTracker visitTracker(BotDetector botDetector, VisitorResolver visitorResolver,
 			ChannelClassifier channelClassifier, JourneyStore journeyStore, VisitMeters conversionVisitMeters,
-			ObjectProvider<Clock> clock, MicroConversionsProperties properties) {
+			ObjectProvider<Clock> clock, MicroConversionsProperties properties,
+			TrackingErrors conversionTrackingErrors) {
 		return new VisitTracker(botDetector, visitorResolver, channelClassifier, journeyStore, conversionVisitMeters,
-				clock.getIfAvailable(Clock::systemUTC),
-				properties.getVisitor().isRespectPrivacySignals());
+				clock.getIfAvailable(Clock::systemUTC), properties.getVisitor().isRespectPrivacySignals(),
+				conversionTrackingErrors);
 	}
 
 	@Bean

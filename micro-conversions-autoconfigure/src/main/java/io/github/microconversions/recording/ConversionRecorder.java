@@ -1,6 +1,7 @@
 package io.github.microconversions.recording;
 
 import java.time.Clock;
+import java.util.UUID;
 
 import io.github.microconversions.ConversionKind;
 import io.github.microconversions.journey.ConversionOutcome;
@@ -22,6 +23,8 @@ public class ConversionRecorder {
 
 	private final VisitMeters visitMeters;
 
+	private final TrackingErrors errors;
+
 	private final Clock clock;
 
 	/**
@@ -29,11 +32,13 @@ public class ConversionRecorder {
 	 * @param journeys the visitors' journeys
 	 * @param visitMeters the visit meters, for visitors first seen through a conversion and
 	 * their engagement
+	 * @param errors where a failing store is counted
 	 * @param clock the time source
 	 */
-	public ConversionRecorder(JourneyStore journeys, VisitMeters visitMeters, Clock clock) {
+	public ConversionRecorder(JourneyStore journeys, VisitMeters visitMeters, TrackingErrors errors, Clock clock) {
 		this.journeys = journeys;
 		this.visitMeters = visitMeters;
+		this.errors = errors;
 		this.clock = clock;
 	}
 
@@ -49,9 +54,8 @@ public class ConversionRecorder {
 			return;
 		}
 		Channel channel = visit.channel();
-		if (visit.visitor() != null) {
-			ConversionOutcome outcome = this.journeys.convert(visit.visitor(), counters.index(), counters.kind(),
-					this.clock.millis());
+		ConversionOutcome outcome = (visit.visitor() != null) ? convert(visit.visitor(), counters) : null;
+		if (outcome != null) {
 			channel = outcome.channel();
 			if (outcome.newVisitor()) {
 				this.visitMeters.newVisitor(channel);
@@ -67,6 +71,18 @@ public class ConversionRecorder {
 		counters.hit(channel);
 		if (revenue != null) {
 			counters.revenue(currency, channel, revenue);
+		}
+	}
+
+	// A failing store costs the visitor's journey, never the hit.
+	private @Nullable ConversionOutcome convert(UUID visitor, ConversionCounters counters) {
+		try {
+			return this.journeys.convert(visitor, counters.index(), counters.kind(), this.clock.millis());
+		}
+		catch (RuntimeException ex) {
+			this.errors.report(TrackingErrorReason.STORE, counters.name(), "Recording the journey of a visitor who did '"
+					+ counters.name() + "' failed; the hit is counted without it", ex);
+			return null;
 		}
 	}
 

@@ -96,6 +96,17 @@ public class DefaultConversionTracker implements ConversionTracker {
 
 		@Override
 		public boolean record() {
+			try {
+				return recordOrReject();
+			}
+			catch (RuntimeException ex) {
+				DefaultConversionTracker.this.errors.report(TrackingErrorReason.INTERNAL, this.name,
+						"Recording '" + this.name + "' from code failed", ex);
+				return false;
+			}
+		}
+
+		private boolean recordOrReject() {
 			ConversionCounters counters = DefaultConversionTracker.this.meters.find(this.name);
 			if (counters == null) {
 				DefaultConversionTracker.this.errors.report(TrackingErrorReason.UNKNOWN_CONVERSION, this.name,

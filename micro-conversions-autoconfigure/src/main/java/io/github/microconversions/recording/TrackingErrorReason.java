@@ -18,6 +18,9 @@ public enum TrackingErrorReason {
 	/** {@code ConversionTracker} was given a visitor id that is not one we issue. */
 	INVALID_VISITOR("invalid-visitor"),
 
+	/** The journey store failed; the hit still counts in the aggregate meters. */
+	STORE("store"),
+
 	/** Any other failure of the bookkeeping itself. */
 	INTERNAL("internal");
 

@@ -6,6 +6,8 @@ import java.util.UUID;
 import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.journey.VisitOutcome;
 import io.github.microconversions.metrics.VisitMeters;
+import io.github.microconversions.recording.TrackingErrorReason;
+import io.github.microconversions.recording.TrackingErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -29,6 +31,8 @@ public class VisitTracker {
 
 	private final boolean respectPrivacySignals;
 
+	private final TrackingErrors errors;
+
 	/**
 	 * Create a new tracker.
 	 * @param botDetector tells bots
@@ -39,9 +43,11 @@ public class VisitTracker {
 	 * @param clock the time source
 	 * @param respectPrivacySignals whether {@code Sec-GPC: 1} and {@code DNT: 1} make a request
 	 * anonymous
+	 * @param errors where a failing store is counted
 	 */
 	public VisitTracker(BotDetector botDetector, VisitorResolver visitorResolver, ChannelClassifier channelClassifier,
-			JourneyStore journeys, VisitMeters meters, Clock clock, boolean respectPrivacySignals) {
+			JourneyStore journeys, VisitMeters meters, Clock clock, boolean respectPrivacySignals,
+			TrackingErrors errors) {
 		this.botDetector = botDetector;
 		this.visitorResolver = visitorResolver;
 		this.channelClassifier = channelClassifier;
@@ -49,6 +55,7 @@ public class VisitTracker {
 		this.meters = meters;
 		this.clock = clock;
 		this.respectPrivacySignals = respectPrivacySignals;
+		this.errors = errors;
 	}
 
 	/**
@@ -67,8 +74,17 @@ public class VisitTracker {
 			Channel channel = this.channelClassifier.classify(request);
 			return new VisitContext(null, (channel != null) ? channel : Channel.DIRECT, false);
 		}
-		VisitOutcome outcome = this.journeys.visit(visitor, this.clock.millis(),
-				() -> this.channelClassifier.classify(request));
+		VisitOutcome outcome;
+		try {
+			outcome = this.journeys.visit(visitor, this.clock.millis(), () -> this.channelClassifier.classify(request));
+		}
+		catch (RuntimeException ex) {
+			// Without its journey the request still counts, as an anonymous hit.
+			this.errors.report(TrackingErrorReason.STORE, "visits", "Recording a visit failed; the request is "
+					+ "counted as anonymous", ex);
+			Channel channel = this.channelClassifier.classify(request);
+			return new VisitContext(null, (channel != null) ? channel : Channel.DIRECT, false);
+		}
 		this.meters.visit(outcome);
 		return new VisitContext(visitor, outcome.channel(), false);
 	}

@@ -10,6 +10,8 @@ import io.github.microconversions.MicroConversion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -189,6 +191,19 @@ class ConversionMethodInterceptorTests {
 			.tags("conversion", "add-to-cart-indexed", "tag", "category", "value", "shoes")
 			.counter()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void callsThroughUnrecordedWhenRecordingCannotBePrepared() {
+		ProxyFactory factory = new ProxyFactory(new Shop());
+		factory.setProxyTargetClass(true);
+		factory.addAdvisor(new DefaultPointcutAdvisor(new ConversionPointcut(),
+				new ConversionMethodInterceptor(new ConversionMethodRegistry(), () -> {
+					throw new IllegalStateException("no meter registry yet");
+				})));
+		Shop shop = (Shop) factory.getProxy();
+		assertThat(shop.viewProduct("p-1")).isEqualTo("p-1");
+		assertThat(this.registry.find("conversion.hits").counters()).isEmpty();
 	}
 
 	@Test

@@ -28,11 +28,12 @@ final class ConversionProxies {
 
 	private final Advisor advisor;
 
-
 	ConversionProxies(MeterRegistry meterRegistry, int maxTagValues) {
+		TrackingErrors errors = new TrackingErrors(meterRegistry, Ticker.systemTicker());
 		Collaborators collaborators = new Collaborators(new ConversionMeters(meterRegistry, maxTagValues),
-				new ConversionRecorder(journeys(meterRegistry), new VisitMeters(meterRegistry), Clock.systemUTC()),
-				new TrackingErrors(meterRegistry, Ticker.systemTicker()), "EUR");
+				new ConversionRecorder(journeys(meterRegistry), new VisitMeters(meterRegistry), errors,
+						Clock.systemUTC()),
+				errors, "EUR");
 		this.advisor = new DefaultPointcutAdvisor(new ConversionPointcut(),
 				new ConversionMethodInterceptor(this.registry, () -> collaborators));
 	}

@@ -72,7 +72,7 @@ class MicroConversionsAutoConfigurationTests {
 					.tags("conversion", "payment-confirmed", "currency", "EUR", "channel", "paid")
 					.counter()
 					.count()).isZero();
-				assertThat(registry.find("conversion.errors").counters()).hasSize(5);
+				assertThat(registry.find("conversion.errors").counters()).hasSize(6);
 			});
 	}
 

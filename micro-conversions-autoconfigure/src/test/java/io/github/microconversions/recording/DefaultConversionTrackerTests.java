@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.microconversions.ConversionKind;
 import io.github.microconversions.funnel.Funnels;
 import io.github.microconversions.journey.InMemoryJourneyStore;
+import io.github.microconversions.journey.UnreachableJourneyStore;
 import io.github.microconversions.journey.JourneyStore;
 import io.github.microconversions.metrics.ConversionMeters;
 import io.github.microconversions.metrics.VisitMeters;
@@ -34,10 +35,24 @@ class DefaultConversionTrackerTests {
 		meters.declare("newsletter-signup", ConversionKind.MICRO, null);
 		JourneyStore journeys = new InMemoryJourneyStore(1000, Duration.ofDays(30), Duration.ofMinutes(30),
 				new Funnels(List.of(), this.registry), this.registry, this.nanos::get, Runnable::run);
-		this.tracker = new DefaultConversionTracker(meters,
-				new ConversionRecorder(journeys, new VisitMeters(this.registry), Clock.systemUTC()),
-				new IdempotencyKeys(3, Duration.ofDays(7), this.nanos::get),
-				new TrackingErrors(this.registry, this.nanos::get));
+		this.tracker = tracker(meters, journeys);
+	}
+
+	private DefaultConversionTracker tracker(ConversionMeters meters, JourneyStore journeys) {
+		TrackingErrors errors = new TrackingErrors(this.registry, this.nanos::get);
+		return new DefaultConversionTracker(meters,
+				new ConversionRecorder(journeys, new VisitMeters(this.registry), errors, Clock.systemUTC()),
+				new IdempotencyKeys(3, Duration.ofDays(7), this.nanos::get), errors);
+	}
+
+	@Test
+	void countsTheHitWhenTheJourneyStoreFails() {
+		ConversionMeters meters = new ConversionMeters(this.registry, 100);
+		meters.declare("lead", ConversionKind.MACRO, "EUR");
+		DefaultConversionTracker tracker = tracker(meters, new UnreachableJourneyStore());
+		assertThat(tracker.conversion("lead").visitor("3f0c8c1e-2a4b-4d6e-8f10-1a2b3c4d5e6f").record()).isTrue();
+		assertThat(hits("lead")).isEqualTo(1);
+		assertThat(this.registry.get("conversion.errors").tag("reason", "store").counter().count()).isEqualTo(1);
 	}
 
 	@Test

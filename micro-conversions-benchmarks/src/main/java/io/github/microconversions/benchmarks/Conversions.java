@@ -54,13 +54,13 @@ final class Conversions {
 		Clock clock = Clock.systemUTC();
 		this.journeys = new InMemoryJourneyStore(maxVisitors, Duration.ofDays(30), Duration.ofMinutes(30),
 				this.funnels, registry, Ticker.systemTicker(), ForkJoinPool.commonPool());
-		this.recorder = new ConversionRecorder(this.journeys, this.visitMeters, clock);
+		TrackingErrors errors = new TrackingErrors(registry, Ticker.systemTicker());
+		this.recorder = new ConversionRecorder(this.journeys, this.visitMeters, errors, clock);
 		ConversionCounters productView = this.meters.declare("product-view", ConversionKind.MICRO, null);
 		ConversionCounters addToCart = this.meters.declare("add-to-cart", ConversionKind.MICRO, null);
 		this.funnels.bind((name) -> name.equals("product-view") ? productView.index()
 				: name.equals("add-to-cart") ? addToCart.index() : -1);
-		Collaborators collaborators = new Collaborators(this.meters, this.recorder,
-				new TrackingErrors(registry, Ticker.systemTicker()), "EUR");
+		Collaborators collaborators = new Collaborators(this.meters, this.recorder, errors, "EUR");
 		this.advisor = new DefaultPointcutAdvisor(new ConversionPointcut(),
 				new ConversionMethodInterceptor(new ConversionMethodRegistry(), () -> collaborators));
 		this.endpoint = new ConversionsEndpoint(this.meters, this.visitMeters, this.funnels, clock.instant());
