@@ -38,6 +38,10 @@ public class UserAgentBotDetector implements BotDetector {
 		.maximumSize(MAX_REMEMBERED_USER_AGENTS)
 		.build();
 
+	// A server thread mostly sees the same User-Agent again: comparing it is cheaper than
+	// hashing it into the cache on every request.
+	private final ThreadLocal<Verdict> lastVerdict = new ThreadLocal<>();
+
 	/**
 	 * Create a detector.
 	 * @param patterns regular expressions, any of which found in a User-Agent (ignoring case)
@@ -54,8 +58,17 @@ public class UserAgentBotDetector implements BotDetector {
 		if (userAgent == null || userAgent.isBlank() || userAgent.length() > MAX_USER_AGENT_LENGTH) {
 			return true;
 		}
-		return isPrefetch(request)
-				|| this.verdicts.get(userAgent, (candidate) -> this.userAgents.matcher(candidate).find());
+		return isPrefetch(request) || isBot(userAgent);
+	}
+
+	private boolean isBot(String userAgent) {
+		Verdict last = this.lastVerdict.get();
+		if (last != null && last.userAgent().equals(userAgent)) {
+			return last.bot();
+		}
+		boolean bot = this.verdicts.get(userAgent, (candidate) -> this.userAgents.matcher(candidate).find());
+		this.lastVerdict.set(new Verdict(userAgent, bot));
+		return bot;
 	}
 
 	private static boolean isPrefetch(HttpServletRequest request) {
@@ -63,6 +76,9 @@ public class UserAgentBotDetector implements BotDetector {
 		String purpose = request.getHeader("Purpose");
 		return (secPurpose != null && secPurpose.contains("prefetch"))
 				|| (purpose != null && purpose.equalsIgnoreCase("prefetch"));
+	}
+
+	private record Verdict(String userAgent, boolean bot) {
 	}
 
 }
