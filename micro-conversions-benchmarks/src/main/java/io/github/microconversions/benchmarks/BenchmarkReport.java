@@ -43,7 +43,7 @@ final class BenchmarkReport {
 		}
 		md.append(String.format(Locale.ROOT,
 				"Measured %s on %s (%s cores), %s, Spring Boot %s, Micrometer %s, in one run. Regenerate with "
-						+ "`micro-conversions-benchmarks/run.sh` (about 15 minutes). Machines are noisy: read the "
+						+ "`micro-conversions-benchmarks/run.sh` (about 20 minutes). Machines are noisy: read the "
 						+ "ratios, each against a baseline measured in the same run, rather than absolute times.%n%n",
 				environment.get("date"), environment.get("cpu"), environment.get("cores"), environment.get("jdk"),
 				environment.get("boot"), environment.get("micrometer")));
