@@ -29,7 +29,10 @@ public record Rate(double value, double low, double high) {
 		double denominator = 1 + z2 / n;
 		double center = (p + z2 / (2 * n)) / denominator;
 		double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-		return new Rate(p, Math.max(0, center - half), Math.min(1, center + half));
+		// At the ends the bound is exact; floating point would make it 0.9999999999999998.
+		double low = (successes <= 0) ? 0 : Math.max(0, center - half);
+		double high = (successes >= trials) ? 1 : Math.min(1, center + half);
+		return new Rate(p, low, high);
 	}
 
 }

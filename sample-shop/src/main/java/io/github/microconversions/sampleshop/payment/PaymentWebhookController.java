@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import io.github.microconversions.ConversionTracker;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,14 +25,17 @@ class PaymentWebhookController {
 	}
 
 	@PostMapping("/webhooks/payment")
-	ResponseEntity<Void> paymentConfirmed(@RequestParam String orderId,
+	ResponseEntity<String> paymentConfirmed(@RequestParam String orderId,
 			@RequestParam(defaultValue = "") String visitorId, @RequestParam BigDecimal amount) {
 		this.tracker.conversion("payment-confirmed")
 			.visitor(visitorId.isEmpty() ? null : visitorId)
 			.revenue(amount, "EUR")
 			.idempotencyKey(orderId)
 			.record();
-		return ResponseEntity.accepted().build();
+		// The provider reads the status; a person playing the provider in a browser reads the body.
+		return ResponseEntity.accepted()
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("Payment of order " + orderId + " confirmed. Back to the shop: /\n");
 	}
 
 }

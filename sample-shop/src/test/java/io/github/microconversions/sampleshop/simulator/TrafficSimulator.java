@@ -128,7 +128,8 @@ public final class TrafficSimulator {
 		if (random.nextDouble() < 0.3) {
 			visitor.get("/products/" + PRODUCTS.get(random.nextInt(PRODUCTS.size())));
 		}
-		if (random.nextDouble() < 0.6) {
+		// Bots crawl; they do not shop.
+		if (random.nextDouble() < 0.6 || visitor.userAgent.equals(BOT)) {
 			return;
 		}
 		visitor.post("/cart/items", Map.of("productId", product, "quantity", String.valueOf(1 + random.nextInt(3))));
