@@ -53,7 +53,7 @@ final class ExpressionEvaluator {
 	/**
 	 * Evaluate a revenue expression.
 	 * @param expression the revenue expression
-	 * @return a non-negative, finite amount, or {@code null} if there is none
+	 * @return the amount, or {@code null} if the expression failed or returned no number
 	 */
 	@Nullable Double revenue(Expression expression) {
 		Object value = evaluate("revenue", expression, Object.class);
@@ -64,16 +64,7 @@ final class ExpressionEvaluator {
 			fail("revenue", expression, "returned " + value + " instead of a number", null);
 			return null;
 		}
-		double amount = number.doubleValue();
-		if (!Double.isFinite(amount) || amount < 0) {
-			String name = this.conversion.method().name();
-			this.conversion.errors()
-				.report(TrackingErrorReason.INVALID_REVENUE, name, "The revenue of '" + name + "' on "
-						+ this.conversion.method().describe() + " was " + value
-						+ "; revenue must be a non-negative number, so the hit is counted without it", null);
-			return null;
-		}
-		return amount;
+		return number.doubleValue();
 	}
 
 	private void fail(String what, Expression expression, String problem, @Nullable Throwable cause) {

@@ -1,6 +1,7 @@
 package io.github.microconversions.recording;
 
 import java.time.Clock;
+import java.util.Currency;
 import java.util.UUID;
 
 import io.github.microconversions.ConversionKind;
@@ -46,7 +47,8 @@ public class ConversionRecorder {
 	 * Record a conversion.
 	 * @param counters the conversion's meters
 	 * @param visit who converted, and through which channel; a bot records nothing
-	 * @param revenue the revenue, or {@code null} for none
+	 * @param revenue the revenue, or {@code null} for none; one that is negative, not a number,
+	 * of an unknown currency or on a micro conversion is counted as an error and left out
 	 * @param currency the ISO 4217 code of the revenue
 	 */
 	public void success(ConversionCounters counters, VisitContext visit, @Nullable Double revenue, String currency) {
@@ -69,8 +71,38 @@ public class ConversionRecorder {
 			}
 		}
 		counters.hit(channel);
-		if (revenue != null) {
+		if (revenue != null && acceptsRevenue(counters, revenue, currency)) {
 			counters.revenue(currency, channel, revenue);
+		}
+	}
+
+	// The one check of revenue, whether it came from an annotation's expression or from code.
+	private boolean acceptsRevenue(ConversionCounters counters, double revenue, String currency) {
+		String problem = null;
+		if (counters.kind() == ConversionKind.MICRO) {
+			problem = "is a micro conversion, which carries no revenue; declare it macro";
+		}
+		else if (!Double.isFinite(revenue) || revenue < 0) {
+			problem = "was given the revenue " + revenue + "; revenue must be a non-negative number";
+		}
+		else if (!isCurrency(currency)) {
+			problem = "was given the currency '" + currency + "', which is not an ISO 4217 code";
+		}
+		if (problem != null) {
+			this.errors.report(TrackingErrorReason.INVALID_REVENUE, counters.name(),
+					"Conversion '" + counters.name() + "' " + problem + "; it is counted without revenue", null);
+			return false;
+		}
+		return true;
+	}
+
+	private static boolean isCurrency(String code) {
+		try {
+			Currency.getInstance(code);
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 

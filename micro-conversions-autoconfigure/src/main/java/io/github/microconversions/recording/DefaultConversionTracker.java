@@ -1,10 +1,8 @@
 package io.github.microconversions.recording;
 
-import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.github.microconversions.ConversionKind;
 import io.github.microconversions.ConversionTracker;
 import io.github.microconversions.metrics.ConversionCounters;
 import io.github.microconversions.metrics.ConversionMeters;
@@ -123,43 +121,10 @@ public class DefaultConversionTracker implements ConversionTracker {
 					&& !DefaultConversionTracker.this.idempotencyKeys.claim(this.name, this.idempotencyKey)) {
 				return false;
 			}
-			Double revenue = validRevenue(counters);
-			String revenueCurrency = (revenue != null && this.currency != null) ? this.currency : "";
-			DefaultConversionTracker.this.recorder.success(counters, visitContext, revenue, revenueCurrency);
+			Double revenue = (this.amount != null) ? this.amount.doubleValue() : null;
+			String currency = (this.currency != null) ? this.currency : "";
+			DefaultConversionTracker.this.recorder.success(counters, visitContext, revenue, currency);
 			return true;
-		}
-
-		private @Nullable Double validRevenue(ConversionCounters counters) {
-			if (this.amount == null || this.currency == null) {
-				return null;
-			}
-			double value = this.amount.doubleValue();
-			String problem = null;
-			if (counters.kind() == ConversionKind.MICRO) {
-				problem = "is a micro conversion, which carries no revenue; declare it macro";
-			}
-			else if (!Double.isFinite(value) || value < 0) {
-				problem = "was given the revenue " + this.amount + "; revenue must be a non-negative number";
-			}
-			else if (!isCurrency(this.currency)) {
-				problem = "was given the currency '" + this.currency + "', which is not an ISO 4217 code";
-			}
-			if (problem != null) {
-				DefaultConversionTracker.this.errors.report(TrackingErrorReason.INVALID_REVENUE, this.name,
-						"Conversion '" + this.name + "' " + problem + "; it is counted without revenue", null);
-				return null;
-			}
-			return value;
-		}
-
-		private static boolean isCurrency(String code) {
-			try {
-				Currency.getInstance(code);
-				return true;
-			}
-			catch (IllegalArgumentException ex) {
-				return false;
-			}
 		}
 
 	}
