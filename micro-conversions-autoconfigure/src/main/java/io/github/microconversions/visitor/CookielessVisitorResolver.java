@@ -32,6 +32,10 @@ public class CookielessVisitorResolver implements VisitorResolver {
 
 	private static final int MAX_USER_AGENT_LENGTH = 512;
 
+	// Looked up once per thread rather than per request; digest() leaves it reset for the next.
+	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal
+		.withInitial(CookielessVisitorResolver::sha256);
+
 	private final Clock clock;
 
 	private final JourneyStore journeys;
@@ -101,14 +105,18 @@ public class CookielessVisitorResolver implements VisitorResolver {
 	}
 
 	private static UUID hash(byte[] salt, String address, String userAgent) {
+		MessageDigest digest = SHA_256.get();
+		digest.update(salt);
+		digest.update(address.getBytes(StandardCharsets.UTF_8));
+		digest.update((byte) 0);
+		digest.update(userAgent.getBytes(StandardCharsets.UTF_8));
+		ByteBuffer hash = ByteBuffer.wrap(digest.digest());
+		return new UUID(hash.getLong(), hash.getLong());
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(salt);
-			digest.update(address.getBytes(StandardCharsets.UTF_8));
-			digest.update((byte) 0);
-			digest.update(userAgent.getBytes(StandardCharsets.UTF_8));
-			ByteBuffer hash = ByteBuffer.wrap(digest.digest());
-			return new UUID(hash.getLong(), hash.getLong());
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
