@@ -161,8 +161,7 @@ public class MicroConversionsProperties implements InitializingBean {
 		this.conversions.forEach((name, conversion) -> {
 			if (!ConversionNames.isValid(name)) {
 				throw new InvalidConfigurationPropertyValueException("micro-conversions.conversions." + name, name,
-						"Name conversions with lower-case letters, digits, '.', '_' and '-', starting with a letter "
-								+ "or digit, at most 63 characters, such as 'newsletter-signup'.");
+						"Name conversions with " + ConversionNames.RULE + ", such as 'newsletter-signup'.");
 			}
 			if (conversion.getKind() == null) {
 				throw new InvalidConfigurationPropertyValueException(
@@ -175,7 +174,7 @@ public class MicroConversionsProperties implements InitializingBean {
 		String property = "micro-conversions.funnels." + name;
 		if (!ConversionNames.isValid(name)) {
 			throw new InvalidConfigurationPropertyValueException(property, name,
-					"Name funnels like conversions: lower-case letters, digits, '.', '_' and '-', such as 'checkout'.");
+					"Name funnels like conversions: " + ConversionNames.RULE + ", such as 'checkout'.");
 		}
 		List<String> steps = funnel.getSteps();
 		if (steps.size() < 2) {

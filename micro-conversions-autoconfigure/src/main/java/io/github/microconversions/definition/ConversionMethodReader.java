@@ -81,8 +81,7 @@ public final class ConversionMethodReader {
 			throw new InvalidConversionDeclarationException(
 					where(method) + " names its conversion '" + name + "', which does not match "
 							+ ConversionNames.PATTERN + ".",
-					"Use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit, "
-							+ "at most 63 characters, such as 'add-to-cart'.");
+					"Use " + ConversionNames.RULE + ", such as 'add-to-cart'.");
 		}
 		if (currency != null) {
 			checkCurrency(method, currency);
