@@ -71,8 +71,7 @@ public class VisitTracker {
 		}
 		UUID visitor = hasPrivacySignal(request) ? null : this.visitorResolver.resolve(request, response);
 		if (visitor == null) {
-			Channel channel = this.channelClassifier.classify(request);
-			return new VisitContext(null, (channel != null) ? channel : Channel.DIRECT, false);
+			return anonymous(request);
 		}
 		VisitOutcome outcome;
 		try {
@@ -82,11 +81,16 @@ public class VisitTracker {
 			// Without its journey the request still counts, as an anonymous hit.
 			this.errors.report(TrackingErrorReason.STORE, "visits", "Recording a visit failed; the request is "
 					+ "counted as anonymous", ex);
-			Channel channel = this.channelClassifier.classify(request);
-			return new VisitContext(null, (channel != null) ? channel : Channel.DIRECT, false);
+			return anonymous(request);
 		}
 		this.meters.visit(outcome);
 		return new VisitContext(visitor, outcome.channel(), false);
+	}
+
+	// An anonymous hit has no visit to inherit a channel from: its own request decides.
+	private VisitContext anonymous(HttpServletRequest request) {
+		Channel channel = this.channelClassifier.classify(request);
+		return new VisitContext(null, (channel != null) ? channel : Channel.DIRECT, false);
 	}
 
 	private boolean hasPrivacySignal(HttpServletRequest request) {
