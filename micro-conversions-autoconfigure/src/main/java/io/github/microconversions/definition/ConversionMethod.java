@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.expression.EvaluationContext;
 import org.springframework.expression.Expression;
+import org.springframework.expression.MethodResolver;
+import org.springframework.expression.PropertyAccessor;
+import org.springframework.expression.spel.support.DataBindingMethodResolver;
+import org.springframework.expression.spel.support.DataBindingPropertyAccessor;
 import org.springframework.expression.spel.support.SimpleEvaluationContext;
 
 /**
@@ -29,6 +33,12 @@ public record ConversionMethod(String name, ConversionKind kind, Method method, 
 		@Nullable Expression revenue, @Nullable String currency, List<TagDefinition> tags, String[][] variableNames,
 		int[] errorsParameterIndexes, boolean asynchronous) {
 
+	// Shared by every call, so that their caches of getters and methods outlive one evaluation:
+	// forReadOnlyDataBinding() would make new ones, and look members up by reflection, per call.
+	private static final PropertyAccessor READ_ONLY_PROPERTIES = DataBindingPropertyAccessor.forReadOnlyAccess();
+
+	private static final MethodResolver INSTANCE_METHODS = DataBindingMethodResolver.forInstanceMethodInvocation();
+
 	/**
 	 * Return whether evaluating this method's outcome needs a SpEL context.
 	 * @return {@code true} if it has a condition, a revenue or tags
@@ -45,8 +55,9 @@ public record ConversionMethod(String name, ConversionKind kind, Method method, 
 	 * reaches no type, bean or constructor
 	 */
 	public EvaluationContext evaluationContext(@Nullable Object[] arguments, @Nullable Object result) {
-		SimpleEvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding()
-			.withInstanceMethods()
+		SimpleEvaluationContext context = SimpleEvaluationContext.forPropertyAccessors(READ_ONLY_PROPERTIES)
+			.withMethodResolvers(INSTANCE_METHODS)
+			.withAssignmentDisabled()
 			.build();
 		for (int i = 0; i < arguments.length && i < this.variableNames.length; i++) {
 			for (String variableName : this.variableNames[i]) {
