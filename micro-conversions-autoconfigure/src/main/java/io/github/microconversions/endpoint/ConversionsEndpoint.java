@@ -1,5 +1,6 @@
 package io.github.microconversions.endpoint;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,7 +115,8 @@ public class ConversionsEndpoint {
 				channels.put(channel.tagValue(), new ChannelSteps(counts));
 			}
 		}
-		String median = (meters.medianTimeToConvert() != null) ? meters.medianTimeToConvert().toString() : null;
+		Duration medianTimeToConvert = meters.medianTimeToConvert();
+		String median = (medianTimeToConvert != null) ? medianTimeToConvert.toString() : null;
 		return new FunnelReport(funnel.name(), funnel.window().toString(), steps,
 				Rate.of(reached[reached.length - 1], reached[0]), median, meters.abandoned(), channels);
 	}
